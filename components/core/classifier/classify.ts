@@ -1,0 +1,146 @@
+/**
+ * The classifier: a pure function from page signals and a site rule to a verdict with reasons.
+ * No DOM, no browser APIs, no clock.
+ * @module
+ */
+import {
+  cleanProductName,
+  exemptCategory,
+  isKasperskyBrand,
+  isMentionOnly,
+  isNonSoftwareCategory,
+  mentionsKaspersky,
+} from './product-names';
+import type { Classification, ItemKind, PageSignals, SiteRule, StructuredItem } from './types';
+
+/** schema.org types that make a page a product or app detail page. */
+const PRODUCT_TYPES = /^(?:Product|ProductGroup|IndividualProduct|SoftwareApplication|MobileApplication|WebApplication)$/;
+/** schema.org types of editorial pages: never a store page, whatever they mention. */
+const ARTICLE_TYPES = /^(?:Article|NewsArticle|BlogPosting|Report|TechArticle|ScholarlyArticle|Review|Book|Movie|FAQPage|QAPage|HowTo|JobPosting|AboutPage|ProfilePage)$/;
+
+/** The path, query and hash of a URL, for matching rule patterns. */
+export function pathOf(url: string): string {
+  const match = /^[a-z][\w+.-]*:\/\/[^/?#]*(.*)$/i.exec(url);
+  return match?.[1] || '/';
+}
+
+/** Lowercase host of a URL ('' when it has none). */
+export function hostOf(url: string): string {
+  const match = /^[a-z][\w+.-]*:\/\/(?:[^@/?#]*@)?([^:/?#]*)/i.exec(url);
+  return (match?.[1] ?? '').toLowerCase();
+}
+
+function firstProductItem(items: readonly StructuredItem[]): StructuredItem | undefined {
+  return items.find((item) => PRODUCT_TYPES.test(item.type) && item.name);
+}
+
+/** What a page on a store or download site sells, when it is a Kaspersky product: */
+function siteItemKind(rule: SiteRule): ItemKind {
+  return rule.role === 'download' ? 'download' : 'purchase';
+}
+
+/**
+ * Classifies a page.
+ *
+ * @example
+ * classify(signals, AMAZON) // → { verdict: 'purchase', product: 'Kaspersky Premium …', reasons: [...] }
+ */
+export function classify(signals: PageSignals, rule: SiteRule | undefined): Classification {
+  if (!rule) return { verdict: 'none', reasons: ['no-site-rule'] };
+  const reasons = [`site:${rule.id}`];
+  const path = pathOf(signals.url);
+  const base = { ruleId: rule.id, reasons };
+
+  if (rule.ignorePaths?.some((pattern) => pattern.test(path))) {
+    return { ...base, verdict: 'none', reasons: [...reasons, 'ignored-path'] };
+  }
+  const editorial = signals.pageTypes.find((type) => ARTICLE_TYPES.test(type));
+  const ogType = (signals.meta['og:type'] ?? '').toLowerCase();
+  if (editorial || ogType === 'article') {
+    return { ...base, verdict: 'none', reasons: [...reasons, `editorial:${editorial ?? 'og-article'}`] };
+  }
+
+  return rule.role === 'vendor' ? classifyVendorPage(signals, rule, path, base) : classifyThirdPartyPage(signals, rule, path, base);
+}
+
+function classifyVendorPage(
+  signals: PageSignals,
+  rule: SiteRule,
+  path: string,
+  base: { ruleId: string; reasons: string[] },
+): Classification {
+  const subject = signals.site.productTitle || signals.h1 || signals.meta['og:title'] || signals.title;
+  const product = cleanProductName(subject || 'Kaspersky');
+  const category = exemptCategory(`${subject} ${path}`);
+  if (category) return { ...base, verdict: 'exempt', category, product, reasons: [...base.reasons, `exempt:${category}`] };
+
+  const match = rule.vendorPaths?.find((entry) => entry.path.test(path));
+  if (!match) return { ...base, verdict: 'none', reasons: [...base.reasons, 'vendor-path:unlisted'] };
+  if (match.verdict === 'none') return { ...base, verdict: 'none', reasons: [...base.reasons, `vendor-path:${match.path.source}`] };
+  return {
+    ...base,
+    verdict: match.verdict,
+    category: match.category,
+    product,
+    reasons: [...base.reasons, `vendor-path:${match.path.source}`],
+  };
+}
+
+function classifyThirdPartyPage(
+  signals: PageSignals,
+  rule: SiteRule,
+  path: string,
+  base: { ruleId: string; reasons: string[] },
+): Classification {
+  const reasons = [...base.reasons];
+  const item = firstProductItem(signals.items);
+  const productPath = rule.productPaths?.some((pattern) => pattern.test(path)) ?? false;
+  const listingPath = rule.listingPaths?.some((pattern) => pattern.test(path)) ?? false;
+  const isProductPage =
+    !!signals.site.productTitle || productPath || !!item || /product|app/.test(signals.meta['og:type'] ?? '');
+
+  if (listingPath || !isProductPage) {
+    return { ...base, verdict: 'none', listing: listingPath, reasons: [...reasons, listingPath ? 'listing-path' : 'not-a-product-page'] };
+  }
+  if (productPath) reasons.push('product-path');
+
+  // The subject: the site's own product title beats structured data beats generic metadata.
+  const subjectSources: Array<[string, string | undefined]> = [
+    ['product-title', signals.site.productTitle],
+    ['structured-data', item?.name],
+    ['h1', signals.h1],
+    ['og-title', signals.meta['og:title']],
+    ['title', signals.title],
+  ];
+  const [source, subject] = subjectSources.find(([, text]) => text?.trim()) ?? ['none', ''];
+  if (!subject || !mentionsKaspersky(subject)) return { ...base, verdict: 'none', reasons: [...reasons, `subject-not-kaspersky:${source}`] };
+  reasons.push(`subject:${source}`);
+
+  const brand = signals.site.brand || item?.brand || item?.author || signals.meta['product:brand'] || '';
+  if (brand && !isKasperskyBrand(brand) && !mentionsKaspersky(brand)) {
+    return { ...base, verdict: 'none', reasons: [...reasons, 'brand-not-kaspersky'] };
+  }
+  if (brand) reasons.push('brand:kaspersky');
+
+  if (isMentionOnly(subject)) return { ...base, verdict: 'none', reasons: [...reasons, 'mention-only'] };
+  const crumbs = [...signals.breadcrumbs, item?.category ?? ''];
+  if (isNonSoftwareCategory(crumbs)) return { ...base, verdict: 'none', reasons: [...reasons, 'non-software-category'] };
+
+  const product = cleanProductName(subject);
+  const category = exemptCategory(subject);
+  if (category) return { ...base, verdict: 'exempt', category, product, reasons: [...reasons, `exempt:${category}`] };
+
+  if (signals.site.hasBuyControl) reasons.push('buy-control');
+  if (signals.site.hasDownloadControl) reasons.push('download-control');
+  return { ...base, verdict: siteItemKind(rule), product, reasons };
+}
+
+/**
+ * Which listing tiles are Kaspersky products, by their titles.
+ * Returns the indexes to mark and what each leads to.
+ */
+export function classifyTiles(tiles: readonly { index: number; title: string }[], rule: SiteRule): Array<{ index: number; kind: ItemKind; product: string }> {
+  return tiles
+    .filter((tile) => mentionsKaspersky(tile.title) && !isMentionOnly(tile.title) && !exemptCategory(tile.title))
+    .map((tile) => ({ index: tile.index, kind: siteItemKind(rule), product: cleanProductName(tile.title) }));
+}

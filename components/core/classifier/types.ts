@@ -1,0 +1,107 @@
+/**
+ * Types shared by the signal reader, the classifier and the site rules.
+ * @module
+ */
+
+/** What a page is, for a user covered by the ban. */
+export type Verdict = 'purchase' | 'download' | 'exempt' | 'none';
+
+/** What a badged tile on a listing page leads to. */
+export type ItemKind = 'purchase' | 'download';
+
+/** Which exempt category an exempt page belongs to (ban-facts §4). */
+export type ExemptCategory = 'threat-intelligence' | 'security-training' | 'consulting';
+
+/** One schema.org thing read from JSON-LD or microdata, reduced to what we use. */
+export interface StructuredItem {
+  /** schema.org type without the URL prefix, e.g. `Product`, `SoftwareApplication`. */
+  type: string;
+  name: string;
+  brand?: string;
+  /** Author, publisher or seller of an app (app stores put the developer here). */
+  author?: string;
+  category?: string;
+  hasOffer: boolean;
+}
+
+/**
+ * Everything the classifier needs from a page, as plain serialisable data.
+ * Produced by `collectSignals` (the only DOM reader); every string is size-capped.
+ */
+export interface PageSignals {
+  url: string;
+  title: string;
+  /** `og:title`, `og:type`, `og:site_name`, `product:brand`, `twitter:title`, … (lowercase keys). */
+  meta: Record<string, string>;
+  h1: string;
+  /** Products, apps and other schema.org things with a name. */
+  items: StructuredItem[];
+  /** Every schema.org type seen on the page (e.g. `NewsArticle`, `BreadcrumbList`). */
+  pageTypes: string[];
+  breadcrumbs: string[];
+  /** Values read with the site rule's own selectors (absent when the rule has none). */
+  site: {
+    productTitle?: string;
+    brand?: string;
+    hasBuyControl?: boolean;
+    hasDownloadControl?: boolean;
+  };
+}
+
+/** A listing tile as the signal reader saw it: its index in the page and its title text. */
+export interface TileSignal {
+  index: number;
+  title: string;
+}
+
+/** The classifier's answer, with the reasons a person can read. */
+export interface Classification {
+  verdict: Verdict;
+  /** The product the page is about, as the page names it (trimmed). */
+  product?: string;
+  category?: ExemptCategory;
+  /** The rule that decided (its id equals its file name). */
+  ruleId?: string;
+  /** Short machine-readable reasons, e.g. `site:amazon`, `product-title`, `brand:kaspersky`. */
+  reasons: string[];
+  /** True when the page is a listing (search results, category): tiles, not the page, get marked. */
+  listing?: boolean;
+}
+
+/** How a site's pages are laid out; pure data, one site per file under `site-rules/`. */
+export interface SiteRule {
+  /** Kebab-case id, equal to the file name. */
+  id: string;
+  /** Display name ("Amazon"). */
+  name: string;
+  /** Host names or suffixes (`amazon.com` covers `www.amazon.com`). Lowercase, no protocol. */
+  hosts: string[];
+  /**
+   * `vendor`: Kaspersky's own sites (paths decide);
+   * `store`: retailers, marketplaces, resellers (a Kaspersky product page is a purchase page);
+   * `download`: download portals and app stores (a Kaspersky product page is a download page).
+   */
+  role: 'vendor' | 'store' | 'download';
+  /** Path+query patterns of product (detail) pages. */
+  productPaths?: RegExp[];
+  /** Path+query patterns of listing pages: search results, categories. */
+  listingPaths?: RegExp[];
+  /** Path patterns that are never flagged on this site (news, reviews, support, help). */
+  ignorePaths?: RegExp[];
+  /**
+   * Vendor sites only: first matching pattern decides the verdict of a path.
+   * Unmatched vendor paths are `none`.
+   */
+  vendorPaths?: Array<{ path: RegExp; verdict: Verdict; category?: ExemptCategory }>;
+  /** CSS selectors for this site's own markup. */
+  selectors?: {
+    productTitle?: string;
+    brand?: string;
+    buy?: string;
+    download?: string;
+    breadcrumbs?: string;
+    /** A product tile on listing pages, and the title inside it. */
+    tile?: string;
+    tileTitle?: string;
+  };
+}

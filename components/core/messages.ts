@@ -1,0 +1,22 @@
+/**
+ * Messages between the content script, the background and the extension pages.
+ * @module
+ */
+import type { Classification } from './classifier/types';
+
+/** What the content script did with the page. */
+export type PageAction = 'warned' | 'blocked' | 'exempt-note' | 'dismissed' | 'not-covered' | 'off' | 'listing' | 'none';
+
+/** The content script's view of its page, sent to the background and answered to the popup. */
+export interface PageReport {
+  url: string;
+  classification: Classification;
+  action: PageAction;
+  /** Kaspersky tiles marked on a listing page. */
+  items: number;
+}
+
+export type ExtensionMessage =
+  | { type: 'kban:page'; report: PageReport }
+  | { type: 'kban:get-page' }
+  | { type: 'kban:open-details' };

@@ -1,0 +1,58 @@
+/**
+ * Who is covered by the ban: people in the US and US persons anywhere (ban-facts §1).
+ * Pure: the caller passes the time zone and the settings.
+ * @module
+ */
+
+/** The user's own answer in settings. `auto` means: decide from the time zone. */
+export type UserRegion = 'auto' | 'us' | 'us-person-abroad' | 'non-us';
+/** The admin's answer in managed policy (names fixed by the testing contract). */
+export type PolicyRegion = 'auto' | 'us' | 'non-us';
+
+/** IANA zones of US states and territories, including legacy aliases browsers may still report. */
+const US_TIME_ZONES = new Set([
+  'America/New_York', 'America/Detroit', 'America/Kentucky/Louisville', 'America/Kentucky/Monticello',
+  'America/Indiana/Indianapolis', 'America/Indiana/Vincennes', 'America/Indiana/Winamac',
+  'America/Indiana/Marengo', 'America/Indiana/Petersburg', 'America/Indiana/Vevay', 'America/Indiana/Tell_City',
+  'America/Indiana/Knox', 'America/Chicago', 'America/Menominee', 'America/North_Dakota/Center',
+  'America/North_Dakota/New_Salem', 'America/North_Dakota/Beulah', 'America/Denver', 'America/Boise',
+  'America/Phoenix', 'America/Los_Angeles', 'America/Anchorage', 'America/Juneau', 'America/Sitka',
+  'America/Metlakatla', 'America/Yakutat', 'America/Nome', 'America/Adak', 'Pacific/Honolulu',
+  'America/Puerto_Rico', 'America/St_Thomas', 'America/Virgin', 'Pacific/Guam', 'Pacific/Saipan',
+  'Pacific/Pago_Pago', 'Pacific/Samoa', 'Pacific/Midway', 'Pacific/Wake', 'Pacific/Johnston',
+  'America/Fort_Wayne', 'America/Indianapolis', 'America/Knox_IN', 'America/Louisville', 'America/Shiprock',
+  'Navajo', 'US/Alaska', 'US/Aleutian', 'US/Arizona', 'US/Central', 'US/East-Indiana', 'US/Eastern',
+  'US/Hawaii', 'US/Indiana-Starke', 'US/Michigan', 'US/Mountain', 'US/Pacific', 'US/Samoa',
+  'EST5EDT', 'CST6CDT', 'MST7MDT', 'PST8PDT',
+]);
+
+/** Is this IANA time zone one of a US state or territory? */
+export function isUsTimeZone(timeZone: string | undefined): boolean {
+  return !!timeZone && US_TIME_ZONES.has(timeZone);
+}
+
+/** Where the answer came from, for the popup ("decided by time zone"). */
+export type RegionSource = 'policy' | 'user' | 'time-zone';
+
+export interface RegionDecision {
+  covered: boolean;
+  source: RegionSource;
+  /** What the decision rests on, for display: the zone, or the chosen setting. */
+  basis: 'us' | 'us-person-abroad' | 'non-us';
+}
+
+/**
+ * Decides whether the ban covers this user. Policy beats the user's setting beats the time zone.
+ *
+ * @example detectRegion({ policy: 'auto', user: 'auto', timeZone: 'America/Chicago' }).covered // true
+ */
+export function detectRegion(inputs: { policy?: PolicyRegion; user?: UserRegion; timeZone?: string }): RegionDecision {
+  if (inputs.policy === 'us' || inputs.policy === 'non-us') {
+    return { covered: inputs.policy === 'us', source: 'policy', basis: inputs.policy };
+  }
+  if (inputs.user && inputs.user !== 'auto') {
+    return { covered: inputs.user !== 'non-us', source: 'user', basis: inputs.user };
+  }
+  const inUs = isUsTimeZone(inputs.timeZone);
+  return { covered: inUs, source: 'time-zone', basis: inUs ? 'us' : 'non-us' };
+}

@@ -1,0 +1,40 @@
+import { browser } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
+import type { ExtensionMessage, PageReport } from '@/components/core/messages';
+import { badgeFor } from '@/components/core/toolbar-badge';
+import { t } from '@/components/platform/i18n';
+
+/** Keeps the toolbar badge in step with what the content script found, and opens the details page. */
+export default defineBackground(() => {
+  browser.runtime.onMessage.addListener((message: unknown, sender: { tab?: { id?: number } }) => {
+    const msg = message as ExtensionMessage | null;
+    const tabId = sender.tab?.id;
+    if (msg?.type === 'kban:page' && tabId !== undefined) return showReport(tabId, msg.report);
+    if (msg?.type === 'kban:open-details') {
+      const query = tabId === undefined ? '' : `?tab=${tabId}`;
+      return browser.tabs.create({ url: browser.runtime.getURL(`/popup.html${query}`) }).then(() => undefined);
+    }
+    return undefined;
+  });
+
+  // A new page in the tab: clear the badge until its content script reports.
+  browser.tabs.onUpdated.addListener((tabId, changeInfo) => {
+    if (changeInfo.status === 'loading') void setBadge(tabId, undefined);
+  });
+});
+
+async function showReport(tabId: number, report: PageReport): Promise<void> {
+  await setBadge(tabId, report);
+}
+
+async function setBadge(tabId: number, report: PageReport | undefined): Promise<void> {
+  const action = browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
+  const badge = badgeFor(report);
+  try {
+    await action.setBadgeText({ tabId, text: badge.text });
+    if (badge.color) await action.setBadgeBackgroundColor({ tabId, color: badge.color });
+    await action.setTitle({ tabId, title: t(badge.titleKey) });
+  } catch {
+    // The tab may be gone already.
+  }
+}

@@ -1,0 +1,191 @@
+/**
+ * The only DOM reader: turns a document into plain, size-capped `PageSignals`.
+ * Cheap first (title, h1, metadata, the site's own title); structured data is parsed only when
+ * the cheap signals mention Kaspersky or the site is Kaspersky's own, so pages left alone cost little.
+ * @module
+ */
+import { mentionsKaspersky } from '@/components/core/classifier/product-names';
+import type { PageSignals, SiteRule, StructuredItem, TileSignal } from '@/components/core/classifier/types';
+
+const MAX_TEXT = 300;
+const MAX_JSON_LD_SCRIPTS = 20;
+const MAX_JSON_LD_CHARS = 500_000;
+const MAX_ITEMS = 50;
+const MAX_DEPTH = 12;
+const MAX_TILES = 300;
+
+const clip = (text: string | null | undefined): string => (text ?? '').replace(/\s+/g, ' ').trim().slice(0, MAX_TEXT);
+
+function textOf(root: ParentNode, selector: string | undefined): string | undefined {
+  if (!selector) return undefined;
+  try {
+    const element = root.querySelector(selector);
+    return element ? clip(element.textContent) || undefined : undefined;
+  } catch {
+    return undefined; // a malformed selector in a rule must not break the page
+  }
+}
+
+function exists(root: ParentNode, selector: string | undefined): boolean {
+  if (!selector) return false;
+  try {
+    return root.querySelector(selector) !== null;
+  } catch {
+    return false;
+  }
+}
+
+function readMeta(doc: Document): Record<string, string> {
+  const meta: Record<string, string> = Object.create(null);
+  for (const element of doc.querySelectorAll('meta[property^="og:"], meta[name^="og:"], meta[property^="product:"], meta[name="twitter:title"], meta[itemprop="brand"]')) {
+    const key = (element.getAttribute('property') || element.getAttribute('name') || element.getAttribute('itemprop') || '').toLowerCase();
+    const value = clip(element.getAttribute('content'));
+    if (key && value && !(key in meta)) meta[key === 'brand' ? 'product:brand' : key] = value;
+  }
+  return meta;
+}
+
+/** A string field of schema.org data, which may be a string, an object with a name, or an array. */
+function nameOf(value: unknown, depth = 0): string | undefined {
+  if (depth > 3 || value == null) return undefined;
+  if (typeof value === 'string') return clip(value) || undefined;
+  if (Array.isArray(value)) return nameOf(value[0], depth + 1);
+  if (typeof value === 'object') return nameOf((value as Record<string, unknown>).name, depth + 1);
+  return undefined;
+}
+
+function typesOf(node: Record<string, unknown>): string[] {
+  const raw = node['@type'];
+  const list = Array.isArray(raw) ? raw : [raw];
+  return list.filter((type): type is string => typeof type === 'string').map((type) => type.replace(/^https?:\/\/schema\.org\//i, '').slice(0, 60));
+}
+
+/** Walks parsed JSON-LD, bounded in depth and in count, collecting types, named things and breadcrumbs. */
+function walkJsonLd(root: unknown, out: { items: StructuredItem[]; types: Set<string>; crumbs: string[] }): void {
+  const stack: Array<[unknown, number]> = [[root, 0]];
+  let visited = 0;
+  while (stack.length && visited < 2000) {
+    const [node, depth] = stack.pop()!;
+    visited++;
+    if (!node || typeof node !== 'object' || depth > MAX_DEPTH) continue;
+    if (Array.isArray(node)) {
+      for (let i = Math.min(node.length, 200) - 1; i >= 0; i--) stack.push([node[i], depth + 1]);
+      continue;
+    }
+    const record = node as Record<string, unknown>;
+    const types = typesOf(record);
+    for (const type of types) out.types.add(type);
+    if (types.includes('BreadcrumbList') && Array.isArray(record.itemListElement)) {
+      for (const entry of record.itemListElement.slice(0, 20)) {
+        const crumb = nameOf((entry as Record<string, unknown> | null)?.name) ?? nameOf((entry as Record<string, unknown> | null)?.item);
+        if (crumb) out.crumbs.push(crumb);
+      }
+      continue;
+    }
+    const name = nameOf(record.name);
+    if (types.length && name && out.items.length < MAX_ITEMS) {
+      out.items.push({
+        type: types[0]!,
+        name,
+        brand: nameOf(record.brand) ?? nameOf(record.manufacturer),
+        author: nameOf(record.author) ?? nameOf(record.publisher) ?? nameOf(record.creator),
+        category: nameOf(record.category) ?? nameOf(record.applicationCategory),
+        hasOffer: record.offers != null,
+      });
+    }
+    for (const key of ['@graph', 'mainEntity', 'itemReviewed', 'hasVariant', 'isVariantOf']) {
+      if (record[key] != null) stack.push([record[key], depth + 1]);
+    }
+  }
+}
+
+function readStructuredData(doc: Document): { items: StructuredItem[]; types: string[]; crumbs: string[] } {
+  const out = { items: [] as StructuredItem[], types: new Set<string>(), crumbs: [] as string[] };
+  const scripts = doc.querySelectorAll('script[type="application/ld+json" i]');
+  for (let i = 0; i < scripts.length && i < MAX_JSON_LD_SCRIPTS; i++) {
+    const source = scripts[i]!.textContent ?? '';
+    if (source.length > MAX_JSON_LD_CHARS) continue;
+    try {
+      walkJsonLd(JSON.parse(source), out);
+    } catch {
+      // Broken JSON-LD is common on real pages; skip it.
+    }
+  }
+  for (const scope of doc.querySelectorAll('[itemtype*="schema.org/Product" i], [itemtype*="schema.org/SoftwareApplication" i], [itemtype*="schema.org/MobileApplication" i]')) {
+    if (out.items.length >= MAX_ITEMS) break;
+    const type = (scope.getAttribute('itemtype') ?? '').replace(/^.*\//, '');
+    const prop = (name: string) => {
+      const element = scope.querySelector(`[itemprop="${name}"]`);
+      return element ? clip(element.getAttribute('content') || element.textContent) || undefined : undefined;
+    };
+    const name = prop('name');
+    out.types.add(type);
+    if (name) out.items.push({ type, name, brand: prop('brand'), author: prop('author') ?? prop('publisher'), category: prop('category'), hasOffer: !!scope.querySelector('[itemprop="offers"]') });
+  }
+  return { items: out.items, types: [...out.types], crumbs: out.crumbs };
+}
+
+function readBreadcrumbs(doc: Document, rule: SiteRule): string[] {
+  const selector = rule.selectors?.breadcrumbs ?? 'nav[aria-label*="breadcrumb" i] a, ol.breadcrumb a, [class*="breadcrumb" i] a';
+  try {
+    return [...doc.querySelectorAll(selector)].slice(0, 15).map((element) => clip(element.textContent)).filter(Boolean);
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * Reads the signals the classifier needs.
+ *
+ * @example classify(collectSignals(document, rule), rule)
+ */
+export function collectSignals(doc: Document, rule: SiteRule, url = doc.location?.href ?? ''): PageSignals {
+  const selectors = rule.selectors ?? {};
+  const meta = readMeta(doc);
+  const signals: PageSignals = {
+    url,
+    title: clip(doc.title),
+    meta,
+    h1: textOf(doc, 'h1') ?? '',
+    items: [],
+    pageTypes: [],
+    breadcrumbs: [],
+    site: { productTitle: textOf(doc, selectors.productTitle) },
+  };
+  const cheap = [signals.title, signals.h1, meta['og:title'], signals.site.productTitle, decodeURIComponentSafe(url)];
+  if (rule.role !== 'vendor' && !cheap.some(mentionsKaspersky)) return signals;
+
+  const structured = readStructuredData(doc);
+  signals.items = structured.items;
+  signals.pageTypes = structured.types;
+  signals.breadcrumbs = [...structured.crumbs, ...readBreadcrumbs(doc, rule)];
+  signals.site.brand = textOf(doc, selectors.brand);
+  signals.site.hasBuyControl = exists(doc, selectors.buy);
+  signals.site.hasDownloadControl = exists(doc, selectors.download);
+  return signals;
+}
+
+function decodeURIComponentSafe(url: string): string {
+  try {
+    return decodeURIComponent(url);
+  } catch {
+    return url;
+  }
+}
+
+/** The product tiles of a listing page, with their titles (capped in number and length). */
+export function collectTiles(doc: Document, rule: SiteRule): { tiles: TileSignal[]; elements: Element[] } {
+  const { tile, tileTitle } = rule.selectors ?? {};
+  if (!tile) return { tiles: [], elements: [] };
+  let elements: Element[];
+  try {
+    elements = [...doc.querySelectorAll(tile)].slice(0, MAX_TILES);
+  } catch {
+    return { tiles: [], elements: [] };
+  }
+  const tiles = elements.map((element, index) => ({
+    index,
+    title: (tileTitle ? textOf(element, tileTitle) : undefined) ?? clip(element.textContent).slice(0, 200),
+  }));
+  return { tiles, elements };
+}

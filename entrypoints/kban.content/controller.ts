@@ -1,0 +1,203 @@
+/**
+ * Runs the page check: signals → verdict → notice or tile badges, and keeps it in step with
+ * pages that change without reloading. The work per page is bounded: mutations only schedule
+ * a check, checks run at most every CHECK_DELAY_MS, and at most MAX_CHECKS_PER_URL per address.
+ * @module
+ */
+import { browser } from 'wxt/browser';
+import { classify, classifyTiles } from '@/components/core/classifier/classify';
+import type { Classification, SiteRule } from '@/components/core/classifier/types';
+import { milestoneDate } from '@/components/core/ban/timeline';
+import type { ExtensionMessage, PageAction, PageReport } from '@/components/core/messages';
+import { detectRegion } from '@/components/core/region/detect-region';
+import { isDismissed } from '@/components/core/policy/settings';
+import { readEffectiveSettings, updateUserSettings, watchSettings } from '@/components/platform/settings-store';
+import { grantProceed, isProceedGranted } from '@/components/platform/proceed-store';
+import { t, uiLanguage } from '@/components/platform/i18n';
+import { collectSignals, collectTiles } from './collect-signals';
+import { createNotice, NOTICE_TAG, placeNotice } from './notice';
+import { markTile, unmarkTiles } from './tile-badge';
+
+const CHECK_DELAY_MS = 400;
+const BLOCK_GUARD_DELAY_MS = 50;
+const MAX_CHECKS_PER_URL = 60;
+const MAX_REINSERTS_PER_URL = 10;
+
+interface Context {
+  isValid: boolean;
+  onInvalidated(callback: () => void): void;
+  addEventListener(target: Window, type: 'wxt:locationchange', handler: () => void): void;
+}
+
+/** Starts checking the page for `rule`'s site. */
+export function startPageCheck(ctx: Context, rule: SiteRule): void {
+  type PageSettings = Awaited<ReturnType<typeof readEffectiveSettings>> & { proceed: boolean };
+  let settings: PageSettings | undefined;
+  let settingsLoading: Promise<void> | undefined;
+  let notice: HTMLElement | undefined;
+  let noticeKey = '';
+  let lastReportKey = '';
+  let report: PageReport | undefined;
+  let checksForUrl = 0;
+  let reinserts = 0;
+  let currentUrl = location.href;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  const loadSettings = () =>
+    (settingsLoading ??= (async () => {
+      const effective = await readEffectiveSettings();
+      settings = { ...effective, proceed: await isProceedGranted(location.hostname) };
+    })());
+
+  const removeNotice = () => {
+    if (notice?.getAttribute('data-kban-mode') === 'block' && document.body) document.body.inert = false;
+    notice?.remove();
+    notice = undefined;
+    noticeKey = '';
+  };
+
+  const send = (message: ExtensionMessage) => browser.runtime.sendMessage(message).catch(() => {});
+
+  const formatDate = (date: Date) =>
+    new Intl.DateTimeFormat(uiLanguage(), { dateStyle: 'long', timeZone: 'America/New_York' }).format(date);
+
+  /** Shows what the verdict and settings call for; returns what was done. */
+  const apply = (classification: Classification, active: PageSettings): { action: PageAction; items: number } => {
+    const region = detectRegion({ policy: active.managed.policy.region, user: active.user.region, timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone });
+    const host = location.hostname;
+    let action: PageAction = 'none';
+    let mode: 'warn' | 'block' | undefined;
+    if (active.enforcement === 'off') action = 'off';
+    else if (!region.covered) action = 'not-covered';
+    else if (classification.verdict === 'exempt') ((action = 'exempt-note'), (mode = 'warn'));
+    else if (classification.verdict !== 'none') {
+      if (active.enforcement === 'block' && !active.proceed) ((action = 'blocked'), (mode = 'block'));
+      else if (isDismissed(active, host)) action = 'dismissed';
+      else ((action = 'warned'), (mode = 'warn'));
+    }
+    if (active.enforcement === 'block' && classification.verdict === 'exempt') action = 'exempt-note';
+
+    // Page notice.
+    const key = mode ? `${classification.verdict}|${mode}|${classification.product}|${JSON.stringify(active.policy)}` : '';
+    if (key !== noticeKey) {
+      removeNotice();
+      if (mode) {
+        notice = createNotice({
+          classification,
+          mode,
+          policy: active.policy,
+          canDismiss: mode === 'warn' && active.policy.allowDismiss && classification.verdict !== 'exempt',
+          t: (message, substitutions) => t(message, substitutions),
+          dates: { noNewSales: formatDate(milestoneDate('no-new-sales')), noUpdates: formatDate(milestoneDate('no-updates')) },
+          onDetails: () => void send({ type: 'kban:open-details' }),
+          onDismiss: () => {
+            removeNotice();
+            void updateUserSettings((user) => ({ ...user, dismissedSites: [...new Set([...user.dismissedSites, host])] }));
+          },
+          onProceed: () => {
+            active.proceed = true;
+            removeNotice();
+            void grantProceed(host, active.policy.proceedMinutes);
+          },
+        });
+        noticeKey = key;
+        placeNotice(notice, anchorFor(rule));
+        if (mode === 'block') lockPage();
+      }
+    } else if (notice && !notice.isConnected) {
+      // The page removed or re-rendered over the notice: put it back, a bounded number of times (always for a block).
+      if (mode === 'block' || reinserts++ < MAX_REINSERTS_PER_URL) {
+        placeNotice(notice, anchorFor(rule));
+        if (mode === 'block') lockPage();
+      }
+    }
+
+    // Listing tiles.
+    let items = 0;
+    if (classification.listing && region.covered && active.enforcement !== 'off' && !isDismissed(active, host)) {
+      const { tiles, elements } = collectTiles(document, rule);
+      for (const match of classifyTiles(tiles, rule)) {
+        const kind = match.kind;
+        markTile(elements[match.index]!, kind, t(kind === 'download' ? 'badge_download' : 'badge_purchase'), t('badge_explanation'));
+        items++;
+      }
+      if (items) action = 'listing';
+    }
+    return { action, items };
+  };
+
+  const lockPage = () => {
+    if (document.body) document.body.inert = true;
+    notice?.shadowRoot?.querySelector<HTMLElement>('button, a')?.focus();
+  };
+
+  const check = async () => {
+    timer = undefined;
+    if (!ctx.isValid) return;
+    if (location.href !== currentUrl) {
+      currentUrl = location.href;
+      checksForUrl = 0;
+      reinserts = 0;
+      unmarkTiles(document);
+    }
+    checksForUrl++;
+    const classification = classify(collectSignals(document, rule, location.href), rule);
+    if (classification.verdict === 'none' && !classification.listing && !notice) {
+      report = { url: location.href, classification, action: 'none', items: 0 };
+      return;
+    }
+    await loadSettings();
+    if (!settings || !ctx.isValid) return;
+    const { action, items } = apply(classification, settings);
+    report = { url: location.href, classification, action, items };
+    const reportKey = `${location.href}|${classification.verdict}|${action}|${items}`;
+    if (reportKey !== lastReportKey) {
+      lastReportKey = reportKey;
+      void send({ type: 'kban:page', report });
+    }
+  };
+
+  const schedule = (delay = CHECK_DELAY_MS) => {
+    if (timer !== undefined || !ctx.isValid) return;
+    if (location.href === currentUrl && checksForUrl >= MAX_CHECKS_PER_URL && notice?.isConnected !== false) return;
+    timer = setTimeout(() => void check(), delay);
+  };
+
+  const observer = new MutationObserver(() => {
+    const blockGone = notice?.getAttribute('data-kban-mode') === 'block' && !notice.isConnected;
+    schedule(blockGone ? BLOCK_GUARD_DELAY_MS : CHECK_DELAY_MS);
+  });
+  observer.observe(document.documentElement, { childList: true, subtree: true });
+  ctx.addEventListener(window, 'wxt:locationchange', () => schedule(0));
+
+  const unwatch = watchSettings(() => {
+    settingsLoading = undefined;
+    noticeKey = noticeKey && 'stale';
+    if (settings) void loadSettings().then(() => schedule(0));
+  });
+  const onMessage = (message: unknown) => {
+    if ((message as ExtensionMessage | null)?.type === 'kban:get-page') return Promise.resolve(report);
+    return undefined;
+  };
+  browser.runtime.onMessage.addListener(onMessage);
+
+  ctx.onInvalidated(() => {
+    observer.disconnect();
+    unwatch();
+    browser.runtime.onMessage.removeListener(onMessage);
+    if (timer !== undefined) clearTimeout(timer);
+    removeNotice();
+    unmarkTiles(document);
+  });
+
+  void check();
+}
+
+/** Where a warning bar goes: before the site's product title, else the first h1. */
+function anchorFor(rule: SiteRule): Element | null {
+  try {
+    return (rule.selectors?.productTitle && document.querySelector(rule.selectors.productTitle)) || document.querySelector('h1');
+  } catch {
+    return document.querySelector('h1');
+  }
+}

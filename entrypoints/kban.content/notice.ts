@@ -1,0 +1,141 @@
+/**
+ * The in-page notice and block screen: plain DOM in a shadow root (no Preact on web pages),
+ * all text set with `textContent`, never as HTML. The host element carries the test contract:
+ * `data-kban-verdict` and `data-kban-mode`.
+ * @module
+ */
+import type { Classification } from '@/components/core/classifier/types';
+import type { Policy } from '@/components/core/policy/policy';
+import styles from './notice.css?inline';
+
+/** The custom element name of the notice host. */
+export const NOTICE_TAG = 'kban-notice';
+
+export interface NoticeProps {
+  classification: Classification;
+  mode: 'warn' | 'block';
+  policy: Policy;
+  canDismiss: boolean;
+  t: (key: string, substitutions?: string[]) => string;
+  /** Formatted dates of the milestones, for the body text. */
+  dates: { noNewSales: string; noUpdates: string };
+  onDetails: () => void;
+  onDismiss: () => void;
+  onProceed: () => void;
+}
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, text?: string): HTMLElementTagNameMap[K] {
+  const element = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs)) element.setAttribute(name, value);
+  if (text !== undefined) element.textContent = text;
+  return element;
+}
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+function warningIcon(): SVGSVGElement {
+  const svg = document.createElementNS(SVG_NS, 'svg');
+  svg.setAttribute('viewBox', '0 0 24 24');
+  svg.setAttribute('class', 'icon');
+  svg.setAttribute('aria-hidden', 'true');
+  const path = document.createElementNS(SVG_NS, 'path');
+  path.setAttribute('fill', 'currentColor');
+  path.setAttribute('d', 'M1 21h22L12 2 1 21zm12-3h-2v-2h2v2zm0-4h-2v-4h2v4z');
+  svg.append(path);
+  return svg;
+}
+
+function organisationLines(props: NoticeProps): HTMLElement[] {
+  const { organizationName, supportMessage, supportUrl } = props.policy;
+  const lines: HTMLElement[] = [];
+  if (organizationName || supportMessage) {
+    const prefix = organizationName ? props.t('notice_org_message', [organizationName]) : '';
+    lines.push(el('p', { class: 'org' }, [prefix, supportMessage].filter(Boolean).join(' ')));
+  }
+  if (supportUrl) {
+    const link = el('a', { class: 'link', href: supportUrl, target: '_blank', rel: 'noopener noreferrer' }, props.t('notice_support_link'));
+    lines.push(link);
+  }
+  return lines;
+}
+
+function titleText(props: NoticeProps): string {
+  const { verdict, product = 'Kaspersky' } = props.classification;
+  if (verdict === 'exempt') return props.t('notice_title_exempt', [product]);
+  if (props.mode === 'block') return props.t(verdict === 'download' ? 'block_title_download' : 'block_title_purchase', [product]);
+  return props.t(verdict === 'download' ? 'notice_title_download' : 'notice_title_purchase', [product]);
+}
+
+function bodyText(props: NoticeProps): string {
+  const { verdict, category } = props.classification;
+  if (verdict === 'exempt') return props.t(category === 'security-training' ? 'notice_body_exempt_training' : category === 'consulting' ? 'notice_body_exempt_consulting' : 'notice_body_exempt_ti');
+  return props.t('notice_body_banned', [props.dates.noNewSales, props.dates.noUpdates]);
+}
+
+/** The warning bar (or the exempt note). */
+function renderBar(props: NoticeProps): HTMLElement {
+  const exempt = props.classification.verdict === 'exempt';
+  const bar = el('div', { class: exempt ? 'bar exempt' : 'bar', role: exempt ? 'note' : 'alert', 'aria-labelledby': 'kban-title' });
+  const text = el('div', { class: 'text' });
+  text.append(el('strong', { class: 'title', id: 'kban-title' }, titleText(props)), el('p', { class: 'body' }, bodyText(props)));
+  if (!exempt) text.append(...organisationLines(props));
+  const actions = el('div', { class: 'actions' });
+  const details = el('button', { type: 'button' }, props.t('notice_details'));
+  details.addEventListener('click', props.onDetails);
+  actions.append(details);
+  if (props.canDismiss) {
+    const dismiss = el('button', { type: 'button', class: 'close', 'aria-label': props.t('notice_dismiss_label') }, '×');
+    dismiss.title = props.t('notice_dismiss_label');
+    dismiss.addEventListener('click', props.onDismiss);
+    actions.append(dismiss);
+  }
+  bar.append(warningIcon(), text, actions);
+  return bar;
+}
+
+/** The block screen: covers the page, explains, offers the organisation's link (and proceed if allowed). */
+function renderBlock(props: NoticeProps): HTMLElement {
+  const overlay = el('div', { class: 'overlay' });
+  const panel = el('div', { class: 'panel', role: 'alertdialog', 'aria-modal': 'true', 'aria-labelledby': 'kban-title', 'aria-describedby': 'kban-body' });
+  panel.append(el('h2', { id: 'kban-title' }, titleText(props)), el('p', { id: 'kban-body' }, bodyText(props)), ...organisationLines(props));
+  const actions = el('div', { class: 'actions' });
+  const details = el('button', { type: 'button' }, props.t('notice_details'));
+  details.addEventListener('click', props.onDetails);
+  actions.append(details);
+  if (props.policy.allowProceed) {
+    const proceed = el('button', { type: 'button' }, props.t('block_proceed', [String(props.policy.proceedMinutes)]));
+    proceed.addEventListener('click', props.onProceed);
+    actions.append(proceed);
+  }
+  panel.append(actions);
+  overlay.append(panel);
+  return overlay;
+}
+
+/**
+ * Creates the notice host (not yet in the page).
+ * Call `placeNotice` to insert it.
+ */
+export function createNotice(props: NoticeProps): HTMLElement {
+  const host = document.createElement(NOTICE_TAG);
+  host.setAttribute('data-kban-verdict', props.classification.verdict);
+  host.setAttribute('data-kban-mode', props.mode);
+  const root = host.attachShadow({ mode: 'open' });
+  const style = document.createElement('style');
+  style.textContent = styles;
+  root.append(style, props.mode === 'block' ? renderBlock(props) : renderBar(props));
+  return host;
+}
+
+/**
+ * Puts the notice in the page: a block screen on the root element (above everything),
+ * a bar just before the product title, or at the top of the body when there is none.
+ */
+export function placeNotice(host: HTMLElement, anchor: Element | null): void {
+  if (host.getAttribute('data-kban-mode') === 'block') {
+    document.documentElement.append(host);
+    return;
+  }
+  const target = anchor?.closest('h1') ?? anchor;
+  if (target?.parentNode && target.isConnected && target !== document.body) target.parentNode.insertBefore(host, target);
+  else (document.body ?? document.documentElement).prepend(host);
+}

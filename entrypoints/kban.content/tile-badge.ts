@@ -1,0 +1,42 @@
+/**
+ * The small badge on Kaspersky tiles of listing pages. The tile gets `data-kban-item`;
+ * the badge lives in its own shadow root, its text set with `textContent`.
+ * @module
+ */
+import type { ItemKind } from '@/components/core/classifier/types';
+
+export const BADGE_TAG = 'kban-badge';
+
+const BADGE_CSS = `
+:host { all: initial !important; display: inline-block !important; margin: 4px 0 !important; }
+span { display: inline-block; font: 600 12px/1.3 system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif;
+  color: #1f1a00; background: #ffe7a3; border: 1px solid #b26a00; border-radius: 4px; padding: 2px 6px; }
+span:focus-visible { outline: 3px solid #1a56db; outline-offset: 2px; }
+@media (prefers-color-scheme: dark) { span { color: #ffefc2; background: #3a2c00; border-color: #e0a030; } }`;
+
+/** Marks one tile; idempotent. */
+export function markTile(tile: Element, kind: ItemKind, label: string, explanation: string): void {
+  if (tile.getAttribute('data-kban-item') === kind && tile.querySelector(BADGE_TAG)) return;
+  tile.setAttribute('data-kban-item', kind);
+  tile.querySelector(BADGE_TAG)?.remove();
+  const host = document.createElement(BADGE_TAG);
+  const root = host.attachShadow({ mode: 'open' });
+  const style = document.createElement('style');
+  style.textContent = BADGE_CSS;
+  const badge = document.createElement('span');
+  badge.textContent = label;
+  badge.title = explanation;
+  badge.tabIndex = 0;
+  badge.setAttribute('role', 'note');
+  badge.setAttribute('aria-label', `${label}. ${explanation}`);
+  root.append(style, badge);
+  tile.prepend(host);
+}
+
+/** Removes every mark this extension put on tiles. */
+export function unmarkTiles(doc: Document): void {
+  for (const tile of doc.querySelectorAll('[data-kban-item]')) {
+    tile.removeAttribute('data-kban-item');
+    tile.querySelector(BADGE_TAG)?.remove();
+  }
+}
