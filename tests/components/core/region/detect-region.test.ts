@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { detectRegion, isUsTimeZone } from '@/components/core/region/detect-region';
+
+describe('isUsTimeZone', () => {
+  it.each([
+    'America/New_York', 'America/Chicago', 'America/Denver', 'America/Phoenix', 'America/Los_Angeles',
+    'America/Anchorage', 'Pacific/Honolulu', 'America/Puerto_Rico', 'Pacific/Guam', 'America/Indiana/Indianapolis', 'US/Eastern',
+  ])('%s is a US zone', (zone) => expect(isUsTimeZone(zone)).toBe(true));
+
+  it.each(['Europe/Berlin', 'America/Toronto', 'America/Mexico_City', 'Asia/Tokyo', 'UTC', 'Etc/GMT+5', '', undefined])(
+    '%s is not a US zone',
+    (zone) => expect(isUsTimeZone(zone)).toBe(false),
+  );
+});
+
+describe('detectRegion', () => {
+  it.each([
+    // policy beats user beats time zone
+    [{ policy: 'us', user: 'non-us', timeZone: 'Europe/Berlin' }, true, 'policy'],
+    [{ policy: 'non-us', user: 'us', timeZone: 'America/Chicago' }, false, 'policy'],
+    [{ policy: 'auto', user: 'us-person-abroad', timeZone: 'Europe/Berlin' }, true, 'user'],
+    [{ policy: 'auto', user: 'non-us', timeZone: 'America/Chicago' }, false, 'user'],
+    [{ user: 'us', timeZone: 'Asia/Tokyo' }, true, 'user'],
+    [{ user: 'auto', timeZone: 'America/Chicago' }, true, 'time-zone'],
+    [{ user: 'auto', timeZone: 'Europe/Madrid' }, false, 'time-zone'],
+    [{}, false, 'time-zone'],
+  ] as const)('%o → covered %s by %s', (inputs, covered, source) => {
+    const decision = detectRegion(inputs);
+    expect(decision.covered).toBe(covered);
+    expect(decision.source).toBe(source);
+  });
+});

@@ -1,0 +1,60 @@
+/**
+ * The built manifests ask for exactly the permissions on this list. Adding a permission or a host
+ * fails this test until it is added here with the reason a user would accept.
+ */
+import { execSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { SITE_RULES, contentMatches } from '@/components/core/site-rules';
+
+const ALLOWED_PERMISSIONS: Record<string, string> = {
+  // Settings, dismissed sites, the policy cache and the report queue.
+  storage: 'keeps the user settings and dismissals on this device',
+  // Block mode only: the browser itself refuses installer downloads from Kaspersky's download hosts.
+  declarativeNetRequest: 'blocks Kaspersky installer downloads when an admin sets enforcement "block"',
+};
+
+const ALLOWED_OPTIONAL_HOSTS: Record<string, string> = {
+  // Asked for only when the user turns on search-result marking in options (or an admin does).
+  '*://www.google.com/*': 'marks Kaspersky store results on Google',
+  '*://www.bing.com/*': 'marks Kaspersky store results on Bing',
+  '*://duckduckgo.com/*': 'marks Kaspersky store results on DuckDuckGo',
+};
+
+function manifest(target: 'chrome-mv3' | 'firefox-mv2'): Record<string, unknown> {
+  const path = `.output/${target}/manifest.json`;
+  if (!existsSync(path)) execSync(target === 'chrome-mv3' ? 'npx wxt build' : 'npx wxt build -b firefox', { stdio: 'ignore' });
+  return JSON.parse(readFileSync(path, 'utf8'));
+}
+
+describe.each(['chrome-mv3', 'firefox-mv2'] as const)('%s manifest', (target) => {
+  const built = manifest(target);
+  const permissions = (built.permissions as string[] | undefined) ?? [];
+
+  it('asks only for listed API permissions', () => {
+    const apis = permissions.filter((permission) => !permission.includes('://'));
+    for (const permission of apis) expect(ALLOWED_PERMISSIONS, `unlisted permission "${permission}": justify it in tests/manifest.test.ts`).toHaveProperty(permission);
+  });
+
+  it('has no broad or unlisted host access', () => {
+    const hosts = [...permissions.filter((p) => p.includes('://') || p === '<all_urls>'), ...((built.host_permissions as string[] | undefined) ?? [])];
+    const optional = [...((built.optional_host_permissions as string[] | undefined) ?? []), ...((built.optional_permissions as string[] | undefined) ?? [])];
+    expect(hosts, 'no host permissions beyond the content-script site list').toEqual([]);
+    for (const host of optional) expect(ALLOWED_OPTIONAL_HOSTS, `unlisted optional host "${host}"`).toHaveProperty(host);
+    expect(JSON.stringify(built)).not.toContain('<all_urls>');
+    expect(JSON.stringify(built)).not.toMatch(/"\*:\/\/\*\/\*"/);
+  });
+
+  it('runs the page check only on the covered sites, and other scripts only on optional hosts', () => {
+    const scripts = built.content_scripts as Array<{ matches: string[]; js: string[] }>;
+    const pageCheck = scripts.find((script) => script.js.includes('content-scripts/kban.js'));
+    expect(pageCheck?.matches, 'stale build? run `npm run build` first').toEqual(contentMatches(SITE_RULES));
+    for (const script of scripts.filter((entry) => entry !== pageCheck)) {
+      for (const match of script.matches) expect(ALLOWED_OPTIONAL_HOSTS, `${script.js.join()} runs on ${match}`).toHaveProperty(match);
+    }
+  });
+
+  it('exposes no web-accessible resources', () => {
+    expect(built.web_accessible_resources ?? []).toEqual([]);
+  });
+});
