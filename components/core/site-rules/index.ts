@@ -5,17 +5,37 @@
  */
 import type { SiteRule } from '../classifier/types';
 import { amazon } from './amazon';
+import { appleAppStore } from './apple-app-store';
+import { cnetDownload } from './cnet-download';
+import { filehippo } from './filehippo';
+import { filehorse } from './filehorse';
+import { googlePlay } from './google-play';
 import { kaspersky } from './kaspersky';
 import { kasperskyStore } from './kaspersky-store';
 import { kasperskyThreatIntelligence } from './kaspersky-threat-intelligence';
 import { kasperskyTraining } from './kaspersky-training';
+import { majorgeeks } from './majorgeeks';
+import { softonic } from './softonic';
+import { softpedia } from './softpedia';
+import { techspot } from './techspot';
+import { uptodown } from './uptodown';
 
 export const SITE_RULES: readonly SiteRule[] = [
   amazon,
+  appleAppStore,
+  cnetDownload,
+  filehippo,
+  filehorse,
+  googlePlay,
   kaspersky,
   kasperskyStore,
   kasperskyThreatIntelligence,
   kasperskyTraining,
+  majorgeeks,
+  softonic,
+  softpedia,
+  techspot,
+  uptodown,
 ];
 
 /**
