@@ -16,7 +16,7 @@ import { grantProceed, isProceedGranted } from '@/components/platform/proceed-st
 import { t, uiLanguage } from '@/components/platform/i18n';
 import { collectSignals, collectTiles } from './collect-signals';
 import { createNotice, NOTICE_TAG, placeNotice } from './notice';
-import { markTile, unmarkTiles } from './tile-badge';
+import { markTile, unmarkTiles } from '@/components/ui/tile-badge';
 
 const CHECK_DELAY_MS = 400;
 const BLOCK_GUARD_DELAY_MS = 50;
