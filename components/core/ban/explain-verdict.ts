@@ -1,0 +1,151 @@
+/**
+ * Turns the content script's report into words for the popup: which i18n messages say what the
+ * page is, why (from `classification.reasons`) and what the extension did. Pure: returns message
+ * keys and substitutions; the popup looks them up.
+ * @module
+ */
+import type { PageReport } from '../messages';
+import { SITE_RULES } from '../site-rules';
+
+/** An i18n message key with its substitutions. */
+export interface Message {
+  key: string;
+  substitutions: string[];
+}
+
+/** What the popup says about a page. */
+export interface VerdictExplanation {
+  /** Short heading: "Kaspersky purchase page", "Nothing to flag", … */
+  heading: Message;
+  /** "Amazon product page for Kaspersky Premium". */
+  summary: Message;
+  /** Message keys of the evidence, in the classifier's order, without duplicates ("product title", "brand"). */
+  evidence: string[];
+  /** What the extension did on the page; absent when it did nothing worth saying. */
+  action?: Message;
+  /** The visual tone: `flagged` (purchase/download), `exempt`, or `neutral`. */
+  tone: 'flagged' | 'exempt' | 'neutral';
+}
+
+/** Reason codes (exact, or the part before `:`) → i18n keys. Codes not listed add no words. */
+const REASON_KEYS: ReadonlyArray<[RegExp, string]> = [
+  [/^subject:product-title$/, 'popup_reason_product_title'],
+  [/^subject:structured-data$/, 'popup_reason_structured_data'],
+  [/^subject:h1$/, 'popup_reason_heading'],
+  [/^subject:(?:og-title|title)$/, 'popup_reason_page_title'],
+  [/^brand:kaspersky$/, 'popup_reason_brand'],
+  [/^product-path$/, 'popup_reason_product_path'],
+  [/^buy-control$/, 'popup_reason_buy_button'],
+  [/^download-control$/, 'popup_reason_download_button'],
+  [/^vendor-path:unlisted$/, 'popup_reason_vendor_unlisted'],
+  [/^vendor-path:/, 'popup_reason_vendor_path'],
+  [/^exempt:threat-intelligence$/, 'popup_reason_exempt_ti'],
+  [/^exempt:security-training$/, 'popup_reason_exempt_training'],
+  [/^exempt:consulting$/, 'popup_reason_exempt_consulting'],
+  [/^listing-path$/, 'popup_reason_listing'],
+  [/^ignored-path$/, 'popup_reason_ignored_path'],
+  [/^editorial:/, 'popup_reason_editorial'],
+  [/^not-a-product-page$/, 'popup_reason_not_product'],
+  [/^subject-not-kaspersky:/, 'popup_reason_not_kaspersky'],
+  [/^brand-not-kaspersky$/, 'popup_reason_brand_not_kaspersky'],
+  [/^mention-only$/, 'popup_reason_mention_only'],
+  [/^non-software-category$/, 'popup_reason_non_software'],
+];
+
+/** Every i18n key this module can return, so a test can check that each exists in every locale. */
+export const EXPLAIN_KEYS: readonly string[] = [
+  ...new Set([
+    ...REASON_KEYS.map(([, key]) => key),
+    'popup_verdict_purchase',
+    'popup_verdict_download',
+    'popup_verdict_exempt',
+    'popup_verdict_none',
+    'popup_verdict_listing',
+    'popup_explain_purchase',
+    'popup_explain_purchase_vendor',
+    'popup_explain_download',
+    'popup_explain_exempt',
+    'popup_explain_none',
+    'popup_explain_listing',
+    'popup_action_warned',
+    'popup_action_blocked',
+    'popup_action_exempt',
+    'popup_action_dismissed',
+    'popup_action_not_covered',
+    'popup_action_off',
+    'popup_action_listing',
+  ]),
+];
+
+/** The i18n key for one reason code, or undefined when the code adds nothing a reader needs. */
+export function reasonKey(reason: string): string | undefined {
+  return REASON_KEYS.find(([pattern]) => pattern.test(reason))?.[1];
+}
+
+const ACTION_KEYS: Partial<Record<PageReport['action'], string>> = {
+  warned: 'popup_action_warned',
+  blocked: 'popup_action_blocked',
+  'exempt-note': 'popup_action_exempt',
+  dismissed: 'popup_action_dismissed',
+  'not-covered': 'popup_action_not_covered',
+  off: 'popup_action_off',
+};
+
+/**
+ * Explains a page report in message keys.
+ *
+ * @example explainVerdict(amazonPremiumReport).summary
+ * // → { key: 'popup_explain_purchase', substitutions: ['Amazon', 'Kaspersky Premium'] }
+ */
+export function explainVerdict(report: PageReport): VerdictExplanation {
+  const { classification } = report;
+  const rule = SITE_RULES.find((entry) => entry.id === classification.ruleId);
+  const site = rule?.name ?? classification.ruleId ?? '';
+  const product = classification.product || 'Kaspersky';
+  const evidence = [...new Set(classification.reasons.map(reasonKey).filter((key): key is string => !!key))];
+  const action: Message | undefined =
+    report.action === 'listing'
+      ? { key: 'popup_action_listing', substitutions: [String(report.items)] }
+      : ACTION_KEYS[report.action] && { key: ACTION_KEYS[report.action]!, substitutions: [] };
+
+  if (classification.verdict === 'purchase' || classification.verdict === 'download') {
+    const summaryKey =
+      classification.verdict === 'download'
+        ? 'popup_explain_download'
+        : rule?.role === 'vendor'
+          ? 'popup_explain_purchase_vendor'
+          : 'popup_explain_purchase';
+    return {
+      heading: { key: `popup_verdict_${classification.verdict}`, substitutions: [] },
+      summary: { key: summaryKey, substitutions: [site, product] },
+      evidence,
+      action,
+      tone: 'flagged',
+    };
+  }
+  if (classification.verdict === 'exempt') {
+    return {
+      heading: { key: 'popup_verdict_exempt', substitutions: [] },
+      summary: { key: 'popup_explain_exempt', substitutions: [site, product] },
+      evidence,
+      action,
+      tone: 'exempt',
+    };
+  }
+  if (classification.listing) {
+    return {
+      heading: { key: report.items > 0 ? 'popup_verdict_listing' : 'popup_verdict_none', substitutions: [] },
+      summary: { key: 'popup_explain_listing', substitutions: [site] },
+      evidence,
+      action,
+      tone: report.items > 0 ? 'flagged' : 'neutral',
+    };
+  }
+  return {
+    heading: { key: 'popup_verdict_none', substitutions: [] },
+    summary: { key: 'popup_explain_none', substitutions: [site] },
+    evidence,
+    action,
+    tone: 'neutral',
+  };
+}
