@@ -1,0 +1,177 @@
+/**
+ * Launches Debian's Chromium (headless, through playwright-core) with the extension, and with
+ * every http/https host mapped to the fixture server, so pages load at their real URLs.
+ * Flags and pitfalls: /work/shared/e2e.md (step 2, step 3b).
+ * @module
+ */
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import type { browser as extensionApi } from '@wxt-dev/browser';
+import type { PageReport } from '@/components/core/messages';
+import type { FixtureServer } from './fixture-server';
+import { sleep } from './page-state';
+import { CHROME_EXTENSION_DIR, CHROME_EXTENSION_ID } from './paths';
+
+/** The `chrome` global of the extension's service worker, for code passed to `worker.evaluate`. */
+declare const chrome: typeof extensionApi;
+
+/** The browser binary; override with CHROMIUM_BIN. */
+export const CHROMIUM_BIN = process.env.CHROMIUM_BIN || '/usr/bin/chromium';
+
+const BASE_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--ignore-certificate-errors',
+];
+
+export interface ChromiumOptions {
+  /** Serves every page; all hosts on :80/:443 are mapped to it. */
+  server: FixtureServer;
+  /** Unpacked extension to load; default `.output/chrome-mv3`; `null` loads none. */
+  extensionDir?: string | null;
+  /** IANA zone for the browser process (TZ); default America/New_York (a covered user). */
+  timeZone?: string;
+  /** UI language, e.g. `es` (sets --lang, LANGUAGE and the page locale); default `en-US`. */
+  locale?: string;
+  /**
+   * Policy force-install instead of --load-extension: keeps the extension updater alive
+   * (no --disable-background-networking) and lets Chromium install from the policy's update URL.
+   * Write the policy (see policy.ts) before launching.
+   */
+  forceInstall?: boolean;
+  /** How long to wait for the extension's service worker (ms); default 15 s (30 s for force-install). */
+  workerTimeout?: number;
+  /** More command-line flags. */
+  args?: string[];
+}
+
+export interface ChromiumSession {
+  context: BrowserContext;
+  /** The extension id as Chromium reports it (from the service worker URL); '' without an extension. */
+  extensionId: string;
+  /** The extension's service worker (undefined without an extension). */
+  worker?: Worker;
+  /** Opens `chrome-extension://<id>/<page>` (e.g. `popup.html?tab=1`) in a new tab. */
+  openExtensionPage(page: string): Promise<Page>;
+  /** Reads the extension's storage area from its service worker. */
+  storage(area: 'local' | 'sync' | 'session' | 'managed'): Promise<Record<string, unknown>>;
+  /**
+   * Asks the content script in `page` what it decided and did (`kban:get-page`), waiting up to
+   * `timeout` ms for a report about the page's current URL. Undefined: no content script there
+   * (a host no rule covers) or it has not finished.
+   */
+  pageReport(page: Page, timeout?: number): Promise<PageReport | undefined>;
+  /** Closes the browser and deletes its profile and temp files. */
+  close(): Promise<void>;
+}
+
+/** Host-resolver rules: every host's port 80 to the http port, 443 to the https port. 127.0.0.1 stays itself. */
+export function hostResolverRules(server: FixtureServer): string {
+  return `MAP *:80 127.0.0.1:${server.httpPort}, MAP *:443 127.0.0.1:${server.httpsPort}`;
+}
+
+/**
+ * Launches Chromium with the extension.
+ *
+ * @example
+ * const browser = await launchChromium({ server, timeZone: 'Europe/Berlin' });
+ * const page = await browser.context.newPage();
+ * await page.goto('https://www.amazon.com/dp/B0TEST0001');
+ */
+export async function launchChromium(options: ChromiumOptions): Promise<ChromiumSession> {
+  const { server, timeZone = 'America/New_York', locale, forceInstall = false } = options;
+  const extensionDir = forceInstall ? null : options.extensionDir === undefined ? CHROME_EXTENSION_DIR : options.extensionDir;
+  const scratch = mkdtempSync(path.join(process.env.E2E_TMP || tmpdir(), 'kban-chromium-'));
+  const profile = path.join(scratch, 'profile');
+  const temp = path.join(scratch, 'tmp'); // Chromium's own temp files (org.chromium.*) land here, and go with it
+  mkdirSync(temp);
+  const flags = BASE_FLAGS.filter((flag) => !(forceInstall && flag === '--disable-background-networking'));
+  const env: Record<string, string> = { ...(process.env as Record<string, string>), TZ: timeZone, TMPDIR: temp };
+  if (locale) env.LANGUAGE = locale.replace('-', '_');
+
+  let context: BrowserContext;
+  try {
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM_BIN,
+      headless: true,
+      ignoreHTTPSErrors: true,
+      env,
+      locale: locale ?? 'en-US',
+      viewport: { width: 1100, height: 800 },
+      // Force-install needs Playwright's --disable-extensions and --disable-background-networking gone (e2e.md pitfalls 1, 2).
+      ...(forceInstall ? { ignoreDefaultArgs: ['--disable-extensions', '--disable-background-networking'] } : {}),
+      args: [
+        ...flags,
+        `--host-resolver-rules=${hostResolverRules(server)}`,
+        ...(locale ? [`--lang=${locale}`] : []),
+        ...(extensionDir ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : []),
+        ...(options.args ?? []),
+      ],
+    });
+  } catch (error) {
+    rmSync(scratch, { recursive: true, force: true });
+    throw error;
+  }
+
+  const close = async () => {
+    await context.close().catch(() => {});
+    rmSync(scratch, { recursive: true, force: true, maxRetries: 5 });
+  };
+
+  let worker: Worker | undefined;
+  if (extensionDir || forceInstall) {
+    const isExtensionWorker = (candidate: Worker) => candidate.url().startsWith('chrome-extension://');
+    try {
+      worker =
+        context.serviceWorkers().find(isExtensionWorker) ??
+        (await context.waitForEvent('serviceworker', {
+          predicate: isExtensionWorker,
+          timeout: options.workerTimeout ?? (forceInstall ? 30_000 : 15_000),
+        }));
+    } catch (error) {
+      await close();
+      throw new Error(`The extension's service worker never started (${forceInstall ? 'force-install: check the policy and update URL' : extensionDir}): ${String(error)}`);
+    }
+  }
+  const extensionId = worker ? new URL(worker.url()).host : '';
+
+  return {
+    context,
+    extensionId,
+    worker,
+    async openExtensionPage(page) {
+      const tab = await context.newPage();
+      await tab.goto(`chrome-extension://${extensionId}/${page.replace(/^\//, '')}`);
+      return tab;
+    },
+    async storage(area) {
+      if (!worker) throw new Error('No extension loaded');
+      return worker.evaluate((name) => chrome.storage[name].get(null), area) as Promise<Record<string, unknown>>;
+    },
+    async pageReport(page, timeout = 5_000) {
+      if (!worker) throw new Error('No extension loaded');
+      await page.bringToFront(); // the report is asked of the active tab
+      const deadline = Date.now() + timeout;
+      for (;;) {
+        const report = (await worker.evaluate(async () => {
+          const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+          if (tab?.id === undefined) return null;
+          return chrome.tabs.sendMessage(tab.id, { type: 'kban:get-page' }).catch(() => null);
+        })) as PageReport | null | undefined;
+        if (report && report.url === page.url()) return report;
+        if (Date.now() > deadline) return undefined;
+        await sleep(100);
+      }
+    },
+    close,
+  };
+}
+
+export { CHROME_EXTENSION_ID };
