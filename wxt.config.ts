@@ -1,5 +1,8 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { SITE_RULES } from './components/core/site-rules';
+import { contentMatches, ruleContentScripts, ruleScriptPath, serializeRule } from './components/core/site-rules/find-rule';
+import { SEARCH_MATCHES } from './components/core/search/search-engines';
 
 /**
  * Public half of the release signing key. Chromium derives the extension id
@@ -24,12 +27,8 @@ export default defineConfig({
     description: '__MSG_ext_description__',
     default_locale: 'en',
     // Each permission is justified in tests/manifest.test.ts; adding one fails that test.
-    permissions: ['storage', 'declarativeNetRequest'],
-    optional_host_permissions: [
-      '*://www.google.com/*',
-      '*://www.bing.com/*',
-      '*://duckduckgo.com/*',
-    ],
+    permissions: ['storage', 'declarativeNetRequest', 'alarms', 'scripting'],
+    optional_host_permissions: [...SEARCH_MATCHES],
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
@@ -46,4 +45,28 @@ export default defineConfig({
           storage: { managed_schema: 'managed_schema.json' },
         }),
   }),
+  hooks: {
+    // Each site's rule ships as its own small script (see components/core/site-rules/find-rule.ts).
+    'build:publicAssets': (_wxt, files) => {
+      for (const rule of SITE_RULES) files.push({ relativeDest: ruleScriptPath(rule), contents: serializeRule(rule) });
+    },
+    'build:manifestGenerated': (_wxt, manifest) => {
+      const pageCheck = 'content-scripts/kban.js';
+      manifest.content_scripts = [
+        ...ruleContentScripts(SITE_RULES, pageCheck),
+        ...(manifest.content_scripts ?? []).filter((entry) => !entry.js?.includes(pageCheck)),
+      ];
+      // Runtime-registered scripts must not become install-time host access: the page check runs
+      // through the entries above, and search engines stay optional until the user grants them.
+      const notDefault = new Set([...contentMatches(SITE_RULES), ...SEARCH_MATCHES]);
+      const hosts = (manifest.host_permissions ?? []).filter((host) => !notDefault.has(host));
+      if (hosts.length) manifest.host_permissions = hosts;
+      else delete manifest.host_permissions;
+      if (manifest.manifest_version === 2) {
+        // MV2 has no optional_host_permissions: optional hosts go in optional_permissions.
+        manifest.permissions = (manifest.permissions ?? []).filter((permission) => !notDefault.has(permission));
+        manifest.optional_permissions = [...new Set([...(manifest.optional_permissions ?? []), ...SEARCH_MATCHES])];
+      }
+    },
+  },
 });

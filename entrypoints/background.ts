@@ -3,12 +3,16 @@ import { defineBackground } from 'wxt/utils/define-background';
 import type { ExtensionMessage, PageReport } from '@/components/core/messages';
 import { badgeFor } from '@/components/core/toolbar-badge';
 import { t } from '@/components/platform/i18n';
+import { startEnterprise } from '@/components/platform/enterprise-agent';
 
 /** Keeps the toolbar badge in step with what the content script found, and opens the details page. */
 export default defineBackground(() => {
+  // Enterprise: policy → download block, visit reports, first-run page (see docs/enterprise.md).
+  const enterprise = startEnterprise();
   browser.runtime.onMessage.addListener((message: unknown, sender: { tab?: { id?: number } }) => {
     const msg = message as ExtensionMessage | null;
     const tabId = sender.tab?.id;
+    if (msg?.type === 'kban:page') void enterprise.onPageReport(msg.report, tabId);
     if (msg?.type === 'kban:page' && tabId !== undefined) return showReport(tabId, msg.report);
     if (msg?.type === 'kban:open-details') {
       const query = tabId === undefined ? '' : `?tab=${tabId}`;

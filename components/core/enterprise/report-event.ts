@@ -1,0 +1,80 @@
+/**
+ * The JSON event sent to the admin's `reportUrl` for each flagged, blocked or exempt visit.
+ * Pure: the caller passes the clock, the id and the extension version.
+ * @module
+ */
+import type { PageAction, PageReport } from '../messages';
+import type { Policy } from '../policy/policy';
+
+/** Format marker of the event, so an endpoint can tell versions apart. */
+export const REPORT_SCHEMA = 'kban.visit/1';
+
+/** One visit, as the endpoint receives it (one event per request body). */
+export interface ReportEvent {
+  schema: typeof REPORT_SCHEMA;
+  /** Unique per event; a retried delivery repeats it, so the endpoint can drop duplicates. */
+  id: string;
+  /** When the page was seen (ISO 8601, UTC). */
+  time: string;
+  verdict: 'purchase' | 'download' | 'exempt';
+  /** Host name of the page, e.g. `usa.kaspersky.com`. */
+  site: string;
+  /** The product the page is about, as the page names it; absent when unknown. */
+  product?: string;
+  /** What the extension did: `blocked`, `warned`, `dismissed` (the user had hidden the notice there) or `exempt-note`. */
+  action: ReportedAction;
+  extensionVersion: string;
+  /** The full page address, only when policy `reportPageUrl` is true. Never carries a user name or password. */
+  url?: string;
+}
+
+/** The page actions that produce a report; everything else (not covered, off, listings, none) does not. */
+export const REPORTED_ACTIONS = ['blocked', 'warned', 'dismissed', 'exempt-note'] as const;
+export type ReportedAction = (typeof REPORTED_ACTIONS)[number];
+
+function isReportedAction(action: PageAction): action is ReportedAction {
+  return (REPORTED_ACTIONS as readonly string[]).includes(action);
+}
+
+/** The page URL without credentials; undefined if it isn't a web URL. */
+function cleanUrl(url: string): URL | undefined {
+  try {
+    const parsed = new URL(url);
+    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return undefined;
+    parsed.username = '';
+    parsed.password = '';
+    return parsed;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Builds the event for a content-script report, or undefined when nothing should be sent:
+ * no `reportUrl` in policy, a visit that was neither flagged, blocked nor exempt, or a non-web page.
+ *
+ * @example buildReportEvent(report, { ...POLICY_DEFAULTS, reportUrl: 'https://siem.example/kban' }, { id, now, version: '0.1.0' })
+ */
+export function buildReportEvent(
+  report: PageReport,
+  policy: Pick<Policy, 'reportUrl' | 'reportPageUrl'>,
+  context: { id: string; now: number; version: string },
+): ReportEvent | undefined {
+  if (!policy.reportUrl) return undefined;
+  const { verdict, product } = report.classification;
+  if (verdict === 'none' || !isReportedAction(report.action)) return undefined;
+  const url = cleanUrl(report.url);
+  if (!url) return undefined;
+  const event: ReportEvent = {
+    schema: REPORT_SCHEMA,
+    id: context.id,
+    time: new Date(context.now).toISOString(),
+    verdict,
+    site: url.hostname,
+    action: report.action,
+    extensionVersion: context.version,
+  };
+  if (product) event.product = product.slice(0, 200);
+  if (policy.reportPageUrl) event.url = url.href.slice(0, 2048);
+  return event;
+}

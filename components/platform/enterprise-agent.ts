@@ -1,0 +1,129 @@
+/**
+ * The background half of the enterprise features: keeps the installer-download block in step
+ * with policy (on in block mode only, for covered users), queues and delivers visit reports,
+ * and opens the welcome page on install unless policy suppresses it. Policy that arrives late
+ * (Chromium, a few seconds after start) or changes while the browser runs is applied at once.
+ * @module
+ */
+import { browser } from 'wxt/browser';
+import type { PageReport } from '../core/messages';
+import { isDownloadBlockingWanted } from '../core/enterprise/download-rules';
+import { detectRegion } from '../core/region/detect-region';
+import { setDownloadBlocking } from './download-blocking';
+import { handleFirstRun, pollManagedPolicy } from './first-run';
+import { readManagedPolicy } from './managed-policy';
+import { drainReports, queueReport, type ReporterOptions } from './reporter';
+import { readEffectiveSettings, watchSettings } from './settings-store';
+
+/** Name of the alarm that wakes the worker for a report retry. */
+export const RETRY_ALARM = 'kban-report-retry';
+/** Chrome does not fire alarms sooner than this after creation (packed extensions). */
+const MIN_ALARM_DELAY_MS = 30_000;
+/** The same page report from the same tab within this window is sent once. */
+const DUPLICATE_WINDOW_MS = 10_000;
+
+export interface EnterpriseAgent {
+  /** Handles a content script's `kban:page` report: queues an event when policy asks for reports. */
+  onPageReport(report: PageReport, tabId?: number): Promise<boolean>;
+  /** Re-reads policy and settings and applies them (download block, report queue). */
+  apply(): Promise<void>;
+  /** Whether the download block is in force after the last apply. */
+  readonly downloadBlocking: boolean;
+}
+
+type Alarms = {
+  create(name: string, info: { when: number }): unknown;
+  clear(name: string): unknown;
+  onAlarm: { addListener(listener: (alarm: { name: string }) => void): void };
+};
+
+/** Starts the enterprise features; call once from the background's main function. */
+export function startEnterprise(options: ReporterOptions & { timeZone?: () => string | undefined } = {}): EnterpriseAgent {
+  const now = options.now ?? Date.now;
+  const timeZone = options.timeZone ?? (() => Intl.DateTimeFormat().resolvedOptions().timeZone);
+  const alarms = (browser as unknown as { alarms?: Alarms }).alarms;
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  let downloadBlocking = false;
+  const recent = new Map<string, number>();
+
+  const scheduleRetry = (retryAt: number | undefined) => {
+    if (retryTimer !== undefined) clearTimeout(retryTimer);
+    retryTimer = undefined;
+    if (retryAt === undefined) {
+      void Promise.resolve(alarms?.clear(RETRY_ALARM)).catch(() => {});
+      return;
+    }
+    // A timer while the worker lives; an alarm in case it is stopped before then.
+    retryTimer = setTimeout(() => void drain(), Math.max(0, retryAt - now()));
+    void Promise.resolve(alarms?.create(RETRY_ALARM, { when: Math.max(retryAt, now() + MIN_ALARM_DELAY_MS) })).catch(() => {});
+  };
+
+  const drain = async (reportUrl?: string) => {
+    try {
+      const url = reportUrl ?? (await readManagedPolicy()).policy.reportUrl ?? '';
+      scheduleRetry((await drainReports(url, options)).retryAt);
+    } catch (error) {
+      console.warn('kban: report delivery failed', error);
+    }
+  };
+
+  let applying: Promise<void> | undefined;
+  let again = false;
+  const applyOnce = async () => {
+    const settings = await readEffectiveSettings();
+    if (settings.managed.problems.length) {
+      console.warn('kban: policy values ignored', settings.managed.problems);
+    }
+    const region = detectRegion({ policy: settings.managed.policy.region, user: settings.user.region, timeZone: timeZone() });
+    downloadBlocking = await setDownloadBlocking(isDownloadBlockingWanted({ enforcement: settings.enforcement, covered: region.covered }));
+    await drain(settings.policy.reportUrl);
+  };
+  /** Applies now; calls that arrive meanwhile coalesce into one more run. */
+  const apply = (): Promise<void> => {
+    if (applying) {
+      again = true;
+      return applying;
+    }
+    applying = (async () => {
+      do {
+        again = false;
+        await applyOnce().catch((error) => console.warn('kban: could not apply policy', error));
+      } while (again);
+      applying = undefined;
+    })();
+    return applying;
+  };
+
+  watchSettings(() => void apply());
+  alarms?.onAlarm.addListener((alarm) => {
+    if (alarm.name === RETRY_ALARM) void drain();
+  });
+  browser.runtime.onInstalled.addListener((details) => {
+    void handleFirstRun(details);
+  });
+  void apply();
+  // Chromium delivers policy a few seconds after start; storage.onChanged normally reports it,
+  // this catches the case where it doesn't.
+  void pollManagedPolicy().then((managed) => {
+    if (Object.keys(managed.policy).length) void apply();
+  });
+
+  return {
+    get downloadBlocking() {
+      return downloadBlocking;
+    },
+    apply,
+    async onPageReport(report, tabId) {
+      const key = `${tabId ?? ''}|${report.url}|${report.classification.verdict}|${report.action}`;
+      const time = now();
+      for (const [seen, at] of recent) if (time - at > DUPLICATE_WINDOW_MS) recent.delete(seen);
+      if (recent.has(key)) return false;
+      recent.set(key, time);
+      const { policy } = await readEffectiveSettings();
+      const queued = await queueReport(report, policy, options);
+      if (queued) await drain(policy.reportUrl);
+      else recent.delete(key);
+      return queued;
+    },
+  };
+}

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { buildReportEvent, REPORT_SCHEMA } from '@/components/core/enterprise/report-event';
+import type { PageAction, PageReport } from '@/components/core/messages';
+import type { Verdict } from '@/components/core/classifier/types';
+
+const context = { id: 'e-1', now: Date.UTC(2025, 0, 2, 3, 4, 5), version: '1.2.3' };
+const policy = { reportUrl: 'https://siem.example/kban', reportPageUrl: false };
+
+function report(verdict: Verdict, action: PageAction, url = 'https://usa.kaspersky.com/premium?x=1#y', product: string | null = 'Kaspersky Premium'): PageReport {
+  if (product === null) return { url, action, items: 0, classification: { verdict, reasons: [] } };
+  return { url, action, items: 0, classification: { verdict, product, reasons: [] } };
+}
+
+describe('buildReportEvent', () => {
+  it('builds the documented event (site only by default)', () => {
+    expect(buildReportEvent(report('purchase', 'blocked'), policy, context)).toEqual({
+      schema: REPORT_SCHEMA,
+      id: 'e-1',
+      time: '2025-01-02T03:04:05.000Z',
+      verdict: 'purchase',
+      site: 'usa.kaspersky.com',
+      product: 'Kaspersky Premium',
+      action: 'blocked',
+      extensionVersion: '1.2.3',
+    });
+  });
+
+  it('adds the page URL only when reportPageUrl is true, without credentials', () => {
+    const withUrl = buildReportEvent(report('download', 'warned', 'https://user:pw@www.kaspersky.com/downloads/x'), { ...policy, reportPageUrl: true }, context);
+    expect(withUrl?.url).toBe('https://www.kaspersky.com/downloads/x');
+    expect(buildReportEvent(report('download', 'warned'), policy, context)).not.toHaveProperty('url');
+  });
+
+  it('omits an unknown product', () => {
+    expect(buildReportEvent(report('purchase', 'warned', undefined, null), policy, context)).not.toHaveProperty('product');
+  });
+
+  it.each([
+    ['purchase', 'blocked', true],
+    ['download', 'warned', true],
+    ['purchase', 'dismissed', true],
+    ['exempt', 'exempt-note', true],
+    ['purchase', 'not-covered', false],
+    ['purchase', 'off', false],
+    ['none', 'listing', false],
+    ['none', 'none', false],
+  ] as const)('%s page with action %s → event: %s', (verdict, action, expected) => {
+    expect(!!buildReportEvent(report(verdict, action), policy, context), 'only flagged, blocked and exempt visits are reported').toBe(expected);
+  });
+
+  it('never builds an event without a reportUrl', () => {
+    expect(buildReportEvent(report('purchase', 'blocked'), { reportUrl: '', reportPageUrl: true }, context)).toBeUndefined();
+  });
+
+  it('ignores non-web pages', () => {
+    expect(buildReportEvent(report('purchase', 'blocked', 'file:///tmp/x.html'), policy, context)).toBeUndefined();
+    expect(buildReportEvent(report('purchase', 'blocked', 'garbage'), policy, context)).toBeUndefined();
+  });
+});

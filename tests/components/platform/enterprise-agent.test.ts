@@ -1,0 +1,96 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { PageReport } from '@/components/core/messages';
+import { startEnterprise } from '@/components/platform/enterprise-agent';
+import { readQueue } from '@/components/platform/reporter';
+
+type Rule = { id: number };
+let rules: Rule[] = [];
+const dnr = {
+  updateDynamicRules: vi.fn(async ({ removeRuleIds = [], addRules = [] }: { removeRuleIds?: number[]; addRules?: Rule[] }) => {
+    rules = [...rules.filter((rule) => !removeRuleIds.includes(rule.id)), ...addRules];
+  }),
+  getDynamicRules: vi.fn(async () => rules),
+};
+const blocked: PageReport = { url: 'https://usa.kaspersky.com/premium', action: 'blocked', items: 0, classification: { verdict: 'purchase', reasons: [] } };
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  rules = [];
+  (fakeBrowser as unknown as { declarativeNetRequest: unknown }).declarativeNetRequest = dnr;
+  vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({ version: '0.1.0' } as never);
+  vi.spyOn(fakeBrowser.runtime, 'getURL').mockImplementation((path: string) => `chrome-extension://id${path}`);
+  vi.spyOn(console, 'warn').mockImplementation(() => {});
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+  delete (fakeBrowser as unknown as { declarativeNetRequest?: unknown }).declarativeNetRequest;
+});
+
+const settle = async (agent: { apply(): Promise<void> }) => {
+  await new Promise((resolve) => setTimeout(resolve, 10));
+  await agent.apply();
+};
+
+describe('startEnterprise', () => {
+  it.each([
+    [{ enforcement: 'block', region: 'us' }, 'Europe/Berlin', true],
+    [{ enforcement: 'block' }, 'America/Chicago', true],
+    [{ enforcement: 'block' }, 'Europe/Berlin', false],
+    [{ enforcement: 'block', region: 'non-us' }, 'America/Chicago', false],
+    [{ enforcement: 'warn', region: 'us' }, 'America/Chicago', false],
+    [{ enforcement: 'bogus', region: 'us' }, 'America/Chicago', false],
+  ])('policy %j in %s → download block %s', async (policy, timeZone, expected) => {
+    await fakeBrowser.storage.managed.set(policy);
+    const agent = startEnterprise({ timeZone: () => timeZone, fetch: vi.fn() });
+    await settle(agent);
+    expect(agent.downloadBlocking).toBe(expected);
+    expect(rules.length > 0, 'dynamic rules installed iff blocking').toBe(expected);
+  });
+
+  it('follows policy changes while running, without a restart', async () => {
+    const agent = startEnterprise({ timeZone: () => 'America/New_York', fetch: vi.fn() });
+    await settle(agent);
+    expect(agent.downloadBlocking).toBe(false);
+    await fakeBrowser.storage.managed.set({ enforcement: 'block' });
+    await vi.waitFor(() => expect(agent.downloadBlocking).toBe(true));
+    await fakeBrowser.storage.managed.set({ enforcement: 'warn' });
+    await vi.waitFor(() => expect(agent.downloadBlocking).toBe(false));
+    expect(rules).toEqual([]);
+  });
+
+  it('reports a page once, delivers it, and sends nothing without reportUrl', async () => {
+    const fetch = vi.fn(async () => new Response(null, { status: 200 }));
+    const agent = startEnterprise({ timeZone: () => 'America/New_York', fetch });
+    await settle(agent);
+    expect(await agent.onPageReport(blocked, 1), 'no reportUrl → no event').toBe(false);
+    await fakeBrowser.storage.managed.set({ reportUrl: 'https://siem.example/in' });
+    await settle(agent);
+    expect(await agent.onPageReport(blocked, 1)).toBe(true);
+    expect(await agent.onPageReport(blocked, 1), 'the same report again within seconds is a duplicate').toBe(false);
+    expect(fetch).toHaveBeenCalledTimes(1);
+    expect((await readQueue()).delivered).toBe(1);
+  });
+
+  it('schedules a retry alarm while the endpoint is down', async () => {
+    await fakeBrowser.storage.managed.set({ reportUrl: 'https://siem.example/in' });
+    const fetch = vi.fn(async () => new Response(null, { status: 503 }));
+    const agent = startEnterprise({ timeZone: () => 'America/New_York', fetch });
+    await settle(agent);
+    await agent.onPageReport(blocked, 1);
+    expect((await readQueue()).items).toHaveLength(1);
+    expect(await fakeBrowser.alarms.get('kban-report-retry')).toBeDefined();
+  });
+
+  it('opens the welcome page on install unless policy suppresses it', async () => {
+    const create = vi.spyOn(fakeBrowser.tabs, 'create');
+    await fakeBrowser.storage.managed.set({ suppressFirstRun: true });
+    startEnterprise({ fetch: vi.fn() });
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install', temporary: false } as never);
+    expect(create).not.toHaveBeenCalled();
+    await fakeBrowser.storage.managed.clear();
+    await fakeBrowser.storage.managed.set({ organizationName: 'ACME' });
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install', temporary: false } as never);
+    expect(create).toHaveBeenCalledTimes(1);
+  });
+});
