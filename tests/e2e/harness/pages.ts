@@ -48,3 +48,21 @@ export const NORTON_ON_AMAZON: AmazonProduct = {
   title: 'Norton 360 Deluxe 2024, Antivirus software for 5 Devices with Auto Renewal',
   brand: 'Visit the Norton Store',
 };
+
+/**
+ * A single-page app at a covered host: `products` maps paths to what each renders.
+ * `window.spaGo(path)` navigates with history.pushState; Back re-renders from popstate.
+ * With `?delay=<ms>` the first render comes that late (a product that loads after the page).
+ */
+export function spaHtml(products: Record<string, AmazonProduct>): string {
+  const views = Object.fromEntries(Object.entries(products).map(([path, product]) => [path, amazonProductHtml(product)]));
+  const script = `
+const VIEWS = ${JSON.stringify(views).replace(/</g, '\\u003c')};
+const main = document.getElementById('main');
+function render() { main.innerHTML = VIEWS[location.pathname] || '<p id="loading">Loading…</p>'; }
+window.spaGo = (path) => { history.pushState({}, '', path); render(); };
+addEventListener('popstate', render);
+const delay = Number(new URLSearchParams(location.search).get('delay') || 0);
+if (delay) setTimeout(render, delay); else render();`;
+  return pageHtml({ title: 'Amazon.com', body: '<p id="loading">Loading…</p>', script });
+}

@@ -1,0 +1,71 @@
+/**
+ * The main flows in Firefox ESR (MV2 build, temporary add-on over WebDriver BiDi): a purchase
+ * page flagged, a trap page left untouched, an exempt page noted as exempt.
+ */
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Page } from 'puppeteer-core';
+import { PAGE_FIXTURES, type PageFixture } from '../fixtures/pages/index';
+import { launchFirefox, type FirefoxSession } from './harness/firefox';
+import { startFixtureServer, type FixtureServer } from './harness/fixture-server';
+import { FIREFOX_EXTENSION_ID } from './harness/paths';
+import { readKbanState, sleep, type KbanState } from './harness/page-state';
+import { amazonProductHtml, KASPERSKY_ON_AMAZON, NORTON_ON_AMAZON, pageHtml } from './harness/pages';
+
+const SYNTHETIC: Record<'purchase' | 'none', PageFixture> = {
+  purchase: { file: '(synthetic)', url: 'http://www.amazon.com/dp/B0KBANFFX1', expect: 'purchase', product: 'Kaspersky Premium', note: 'hand-written Amazon page, over plain http' },
+  none: { file: '(synthetic)', url: 'https://www.amazon.com/dp/B0KBANFFX2', expect: 'none', note: 'hand-written Amazon page for a Norton product' },
+};
+const pick = (kind: PageFixture['expect']) => PAGE_FIXTURES.find((fixture) => fixture.expect === kind);
+const CASES: PageFixture[] = [
+  SYNTHETIC.purchase,
+  pick('purchase') ?? SYNTHETIC.purchase,
+  pick('none') ?? SYNTHETIC.none,
+  ...[pick('exempt')].filter((fixture): fixture is PageFixture => !!fixture),
+];
+
+let server: FixtureServer;
+let firefox: FirefoxSession;
+
+beforeAll(async () => {
+  server = await startFixtureServer();
+  server.route(SYNTHETIC.purchase.url, { body: pageHtml({ title: 'Amazon.com: Kaspersky Premium', body: amazonProductHtml(KASPERSKY_ON_AMAZON) }) });
+  server.route(SYNTHETIC.none.url, { body: pageHtml({ title: 'Amazon.com: Norton 360', body: amazonProductHtml(NORTON_ON_AMAZON) }) });
+  firefox = await launchFirefox({ server });
+});
+
+afterAll(async () => {
+  await firefox?.close();
+  await server?.close();
+});
+
+async function stateAfter(page: Page, until: (state: KbanState) => boolean, timeout: number): Promise<KbanState> {
+  const deadline = Date.now() + timeout;
+  let state = await page.evaluate(readKbanState);
+  while (!until(state) && Date.now() < deadline) {
+    await sleep(100);
+    state = await page.evaluate(readKbanState);
+  }
+  return state;
+}
+
+it('installs as kban@kban.dev', () => {
+  expect(firefox.extensionId).toBe(FIREFOX_EXTENSION_ID);
+});
+
+it.each(CASES.map((fixture) => [`${fixture.expect} ${fixture.url}`, fixture] as const))('%s', async (_, fixture) => {
+  const page = await firefox.browser.newPage();
+  const response = await page.goto(fixture.url);
+  expect(response?.status(), `no page served at ${fixture.url}`).toBe(200);
+  expect(new URL(page.url()).protocol, 'Firefox changed the scheme (HTTPS-First?)').toBe(new URL(fixture.url).protocol);
+  if (fixture.expect === 'none') {
+    await sleep(1_500); // Firefox has no report channel here: give the content script ample time
+    expect((await page.evaluate(readKbanState)).touched, `the DOM of ${fixture.url} was changed (${fixture.note})`).toEqual([]);
+  } else {
+    const state = await stateAfter(page, (current) => current.notices.length > 0, 6_000);
+    expect(state.notices, `expected one notice on ${fixture.url} (${fixture.note})`).toHaveLength(1);
+    expect(state.notices[0]!.verdict).toBe(fixture.expect);
+    expect(state.notices[0]!.mode).toBe('warn');
+    if (fixture.product) expect(state.notices[0]!.title).toContain(fixture.product);
+  }
+  await page.close();
+});
