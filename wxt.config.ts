@@ -59,7 +59,7 @@ export default defineConfig({
       // Runtime-registered scripts must not become install-time host access: the page check runs
       // through the entries above, and search engines stay optional until the user grants them.
       const notDefault = new Set([...contentMatches(SITE_RULES), ...SEARCH_MATCHES]);
-      const hosts = (manifest.host_permissions ?? []).filter((host) => !notDefault.has(host));
+      const hosts = (manifest.host_permissions ?? []).filter((host: string) => !notDefault.has(host));
       if (hosts.length) manifest.host_permissions = hosts;
       else delete manifest.host_permissions;
       if (manifest.manifest_version === 2) {

@@ -4,64 +4,77 @@
  * @module
  */
 import type { SiteRule } from '../classifier/types';
+import { contentMatches as contentMatchesOf, findRule as findRuleIn } from './find-rule';
 import { amazon } from './amazon';
 import { appleAppStore } from './apple-app-store';
+import { cdkeys } from './cdkeys';
+import { cdw } from './cdw';
 import { cnetDownload } from './cnet-download';
+import { connection } from './connection';
+import { ebay } from './ebay';
+import { eneba } from './eneba';
 import { filehippo } from './filehippo';
 import { filehorse } from './filehorse';
+import { g2a } from './g2a';
 import { googlePlay } from './google-play';
+import { insight } from './insight';
 import { kaspersky } from './kaspersky';
 import { kasperskyStore } from './kaspersky-store';
+import { kasperskySupport } from './kaspersky-support';
 import { kasperskyThreatIntelligence } from './kaspersky-threat-intelligence';
 import { kasperskyTraining } from './kaspersky-training';
+import { kinguin } from './kinguin';
 import { majorgeeks } from './majorgeeks';
+import { microcenter } from './microcenter';
+import { microsoftStore } from './microsoft-store';
+import { officedepot } from './officedepot';
+import { shi } from './shi';
 import { softonic } from './softonic';
 import { softpedia } from './softpedia';
+import { staples } from './staples';
 import { techspot } from './techspot';
 import { uptodown } from './uptodown';
+import { zones } from './zones';
 
 export const SITE_RULES: readonly SiteRule[] = [
   amazon,
   appleAppStore,
+  cdkeys,
+  cdw,
   cnetDownload,
+  connection,
+  ebay,
+  eneba,
   filehippo,
   filehorse,
+  g2a,
   googlePlay,
+  insight,
   kaspersky,
   kasperskyStore,
+  kasperskySupport,
   kasperskyThreatIntelligence,
   kasperskyTraining,
+  kinguin,
   majorgeeks,
+  microcenter,
+  microsoftStore,
+  officedepot,
+  shi,
   softonic,
   softpedia,
+  staples,
   techspot,
   uptodown,
+  zones,
 ];
 
-/**
- * The rule for a host: the rule whose host entry is the longest suffix of it
- * (so `opentip.kaspersky.com` beats `kaspersky.com`).
- *
- * @example findRule('www.amazon.com')?.id // 'amazon'
- */
+/** The rule for a host (longest host suffix wins). @example findRule('www.amazon.com')?.id // 'amazon' */
 export function findRule(host: string, rules: readonly SiteRule[] = SITE_RULES): SiteRule | undefined {
-  const target = host.toLowerCase().replace(/\.$/, '');
-  let best: SiteRule | undefined;
-  let bestLength = -1;
-  for (const rule of rules) {
-    for (const entry of rule.hosts) {
-      if ((target === entry || target.endsWith(`.${entry}`)) && entry.length > bestLength) {
-        best = rule;
-        bestLength = entry.length;
-      }
-    }
-  }
-  return best;
+  return findRuleIn(host, rules);
 }
 
-/** Manifest match patterns for the content script: each rule host and its subdomains, without redundant entries. */
+/** Manifest match patterns for every covered site. */
 export function contentMatches(rules: readonly SiteRule[] = SITE_RULES): string[] {
-  const hosts = new Set(rules.flatMap((rule) => rule.hosts));
-  const covered = (host: string) => [...hosts].some((other) => host.endsWith(`.${other}`));
-  return [...hosts].filter((host) => !covered(host)).map((host) => `*://*.${host}/*`).sort();
+  return contentMatchesOf(rules);
 }

@@ -1,0 +1,88 @@
+/**
+ * Picking a site's rule by host, and the manifest content-script entries that deliver each rule
+ * to its own pages. Imports no rule, so the page check can use it without carrying every site's rules.
+ * @module
+ */
+import type { SiteRule } from '../classifier/types';
+
+/**
+ * The rule for a host: the rule whose host entry is the longest suffix of it
+ * (so `opentip.kaspersky.com` beats `kaspersky.com`).
+ *
+ * @example findRule('www.amazon.com', SITE_RULES)?.id // 'amazon'
+ */
+export function findRule(host: string, rules: readonly SiteRule[]): SiteRule | undefined {
+  const target = host.toLowerCase().replace(/\.$/, '');
+  let best: SiteRule | undefined;
+  let bestLength = -1;
+  for (const rule of rules) {
+    for (const entry of rule.hosts) {
+      if ((target === entry || target.endsWith(`.${entry}`)) && entry.length > bestLength) {
+        best = rule;
+        bestLength = entry.length;
+      }
+    }
+  }
+  return best;
+}
+
+const isUnder = (host: string, parent: string) => host.endsWith(`.${parent}`);
+
+/** Match patterns of one rule's hosts (each host and its subdomains), without redundant entries. */
+export function ruleMatches(rule: SiteRule): string[] {
+  return rule.hosts.filter((host) => !rule.hosts.some((other) => isUnder(host, other))).map((host) => `*://*.${host}/*`).sort();
+}
+
+/** Manifest match patterns for every rule's hosts, without redundant entries. */
+export function contentMatches(rules: readonly SiteRule[]): string[] {
+  const hosts = new Set(rules.flatMap((rule) => rule.hosts));
+  return [...hosts].filter((host) => ![...hosts].some((other) => isUnder(host, other))).map((host) => `*://*.${host}/*`).sort();
+}
+
+/** The file a rule is delivered in, relative to the extension root. */
+export const ruleScriptPath = (rule: SiteRule) => `site-rules/${rule.id}.js`;
+
+export interface RuleContentScript {
+  matches: string[];
+  exclude_matches?: string[];
+  js: string[];
+  run_at: 'document_end';
+}
+
+/**
+ * One content-script entry per rule: the rule's own data file, then the page check.
+ * Hosts that belong to a more specific rule (store.kaspersky.com inside kaspersky.com) are
+ * excluded from the broader entry, so every page gets exactly one rule.
+ */
+export function ruleContentScripts(rules: readonly SiteRule[], pageCheckScript: string): RuleContentScript[] {
+  return rules.map((rule) => {
+    const nested = rules
+      .filter((other) => other !== rule)
+      .flatMap((other) => other.hosts)
+      .filter((host) => rule.hosts.some((own) => isUnder(host, own)) && findRule(host, rules) !== rule);
+    const entry: RuleContentScript = { matches: ruleMatches(rule), js: [ruleScriptPath(rule), pageCheckScript], run_at: 'document_end' };
+    if (nested.length) entry.exclude_matches = [...new Set(nested)].map((host) => `*://*.${host}/*`).sort();
+    return entry;
+  });
+}
+
+/** Name of the isolated-world global the rule scripts put their rule in. */
+export const RULE_GLOBAL = '__kbanRules';
+
+/** A value as JavaScript source: like JSON, but regular expressions stay regular expressions. */
+function toSource(value: unknown): string {
+  if (value instanceof RegExp) return String(value);
+  if (Array.isArray(value)) return `[${value.map(toSource).join(',')}]`;
+  if (value && typeof value === 'object') {
+    return `{${Object.entries(value)
+      .filter(([, entry]) => entry !== undefined)
+      .map(([key, entry]) => `${JSON.stringify(key)}:${toSource(entry)}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/** The content of a rule's data script: it appends the rule to the isolated world's rule list. */
+export function serializeRule(rule: SiteRule): string {
+  return `(globalThis.${RULE_GLOBAL}||(globalThis.${RULE_GLOBAL}=[])).push(${toSource(rule)});\n`;
+}
