@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# The whole check, in order: typecheck, build + zip both browsers, unit tests, real-browser
+# end-to-end tests, Mozilla's addons-linter. One line per step; the full output of each step is in
+# .tmp/test-logs/<step>.log (its tail is printed when it fails). Exits 1 if any step failed.
+# Needs Debian chromium and firefox-esr; policy e2e tests also need root (they skip otherwise).
+# Usage: npm test   (or: bash tests/run-all.sh)
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+LOGS=.tmp/test-logs
+mkdir -p "$LOGS"
+failed=()
+started_all=$(date +%s%N)
+
+# step <name> <command...>: runs the command, logs it, prints "name  ok|FAIL  seconds".
+step() {
+  local name=$1; shift
+  local t0 rc
+  t0=$(date +%s%N)
+  "$@" >"$LOGS/$name.log" 2>&1
+  rc=$?
+  local ms=$(( ($(date +%s%N) - t0) / 1000000 ))
+  if [ "$rc" -eq 0 ]; then
+    printf '%-16s ok    %4d.%01ds\n' "$name" $((ms / 1000)) $((ms % 1000 / 100))
+  else
+    printf '%-16s FAIL  %4d.%01ds  (rc=%d, log: %s)\n' "$name" $((ms / 1000)) $((ms % 1000 / 100)) "$rc" "$LOGS/$name.log"
+    tail -n 40 "$LOGS/$name.log" | sed 's/^/    | /'
+    failed+=("$name")
+  fi
+}
+
+firefox_zip() { ls -t .output/*-firefox.zip 2>/dev/null | head -n 1; }
+lint_firefox() {
+  local zip; zip=$(firefox_zip)
+  [ -n "$zip" ] || { echo "no .output/*-firefox.zip (did zip-firefox fail?)"; return 1; }
+  npx addons-linter --output text "$zip"   # exits non-zero on errors; warnings are reported only
+}
+
+step typecheck    npx tsc --noEmit -p .
+step zip-chrome   npx wxt zip               # builds .output/chrome-mv3, then zips it
+step zip-firefox  npx wxt zip -b firefox    # builds .output/firefox-mv2, then zips it (+ sources zip)
+step unit         npx vitest run
+step e2e          npx vitest run -c vitest.e2e.config.ts
+step addons-lint  lint_firefox
+
+# ---- HOOK: later steps go here (e.g. the benchmark budget check), as: step <name> <command> ----
+
+total_ms=$(( ($(date +%s%N) - started_all) / 1000000 ))
+if [ ${#failed[@]} -eq 0 ]; then
+  printf 'all steps passed in %d.%01ds\n' $((total_ms / 1000)) $((total_ms % 1000 / 100))
+else
+  printf 'FAILED: %s (total %d.%01ds)\n' "${failed[*]}" $((total_ms / 1000)) $((total_ms % 1000 / 100))
+  exit 1
+fi
