@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { parsePolicy, POLICY_DEFAULTS, POLICY_KEYS } from '@/components/core/policy/policy';
+
+describe('parsePolicy', () => {
+  it('keeps every valid value', () => {
+    const raw = { ...POLICY_DEFAULTS, region: 'us', enforcement: 'block', proceedMinutes: 1440, supportUrl: 'https://intranet.example.com/x', reportUrl: 'http://10.0.0.5:8080/in' };
+    expect(parsePolicy(raw)).toEqual({ policy: raw, problems: [] });
+  });
+
+  it.each([
+    ['region', 'everywhere', 'must be one of "auto", "us", "non-us"; ignored'],
+    ['region', 5, 'must be one of "auto", "us", "non-us"; ignored'],
+    ['enforcement', 'maybe', 'must be one of "warn", "block", "off"; ignored'],
+    ['enforcement', 'BLOCK', 'must be one of "warn", "block", "off"; ignored'],
+    ['allowProceed', 'yes', 'must be true or false; ignored'],
+    ['allowDismiss', 1, 'must be true or false; ignored'],
+    ['proceedMinutes', 0, 'must be a whole number from 1 to 1440; ignored'],
+    ['proceedMinutes', 5000, 'must be a whole number from 1 to 1440; ignored'],
+    ['proceedMinutes', 2.5, 'must be a whole number from 1 to 1440; ignored'],
+    ['proceedMinutes', '30', 'must be a whole number from 1 to 1440; ignored'],
+    ['organizationName', 'x'.repeat(101), 'must be at most 100 characters; ignored'],
+    ['supportMessage', 42, 'must be a string; ignored'],
+    ['supportUrl', 'javascript:alert(1)', 'must be an http(s) URL; ignored'],
+    ['reportUrl', 'not a url', 'must be an http(s) URL; ignored'],
+    ['reportUrl', 'ftp://example.com/x', 'must be an http(s) URL; ignored'],
+    ['suppressFirstRun', null, 'must be true or false; ignored'],
+  ])('%s = %j is ignored with a message', (key, value, message) => {
+    const { policy, problems } = parsePolicy({ organizationName: 'ACME', [key]: value });
+    expect(policy, 'the bad value is dropped, the good one kept').toEqual(key === 'organizationName' ? {} : { organizationName: 'ACME' });
+    expect(problems).toEqual([{ key, message }]);
+  });
+
+  it('reports unknown keys (e.g. a typo) and keeps the rest', () => {
+    expect(parsePolicy({ enforcment: 'block', enforcement: 'warn' })).toEqual({
+      policy: { enforcement: 'warn' },
+      problems: [{ key: 'enforcment', message: 'unknown key, ignored' }],
+    });
+  });
+
+  it.each([[[]], ['block'], [42], [true]])('a policy that is not an object (%j) is ignored as a whole', (raw) => {
+    expect(parsePolicy(raw)).toEqual({ policy: {}, problems: [{ key: '(policy)', message: 'is not an object; all of it was ignored' }] });
+  });
+
+  it.each([[undefined], [null], [{}]])('no policy (%j) is no problem', (raw) => {
+    expect(parsePolicy(raw)).toEqual({ policy: {}, problems: [] });
+  });
+
+  it('accepts an empty URL as "not set"', () => {
+    expect(parsePolicy({ reportUrl: '', supportUrl: '' }).problems).toEqual([]);
+  });
+
+  it('knows every key of POLICY_DEFAULTS', () => {
+    expect([...POLICY_KEYS].sort()).toEqual(Object.keys(POLICY_DEFAULTS).sort());
+  });
+});
