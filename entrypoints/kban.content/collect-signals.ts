@@ -13,6 +13,8 @@ const MAX_JSON_LD_CHARS = 500_000;
 const MAX_ITEMS = 50;
 const MAX_DEPTH = 12;
 const MAX_TILES = 300;
+/** A tile's whole text is kept this long: enough to reach the format line under a long title. */
+const MAX_TILE_DETAIL = 600;
 
 const clip = (text: string | null | undefined): string => (text ?? '').replace(/\s+/g, ' ').trim().slice(0, MAX_TEXT);
 
@@ -183,9 +185,9 @@ export function collectTiles(doc: Document, rule: SiteRule): { tiles: TileSignal
   } catch {
     return { tiles: [], elements: [] };
   }
-  const tiles = elements.map((element, index) => ({
-    index,
-    title: (tileTitle ? textOf(element, tileTitle) : undefined) ?? clip(element.textContent).slice(0, 200),
-  }));
+  const tiles = elements.map((element, index) => {
+    const detail = (element.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, MAX_TILE_DETAIL);
+    return { index, title: (tileTitle ? textOf(element, tileTitle) : undefined) ?? detail.slice(0, 200), detail };
+  });
   return { tiles, elements };
 }

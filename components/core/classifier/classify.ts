@@ -6,12 +6,13 @@
 import {
   cleanProductName,
   exemptCategory,
+  hasMediaFormat,
   isKasperskyBrand,
   isMentionOnly,
   isNonSoftwareCategory,
   mentionsKaspersky,
 } from './product-names';
-import type { Classification, ItemKind, PageSignals, SiteRule, StructuredItem } from './types';
+import type { Classification, ItemKind, PageSignals, SiteRule, StructuredItem, TileSignal } from './types';
 
 /** schema.org types that make a page a product or app detail page. */
 const PRODUCT_TYPES = /^(?:Product|ProductGroup|IndividualProduct|SoftwareApplication|MobileApplication|WebApplication)$/;
@@ -139,8 +140,8 @@ function classifyThirdPartyPage(
  * Which listing tiles are Kaspersky products, by their titles.
  * Returns the indexes to mark and what each leads to.
  */
-export function classifyTiles(tiles: readonly { index: number; title: string }[], rule: SiteRule): Array<{ index: number; kind: ItemKind; product: string }> {
+export function classifyTiles(tiles: readonly TileSignal[], rule: SiteRule): Array<{ index: number; kind: ItemKind; product: string }> {
   return tiles
-    .filter((tile) => mentionsKaspersky(tile.title) && !isMentionOnly(tile.title) && !exemptCategory(tile.title))
+    .filter((tile) => mentionsKaspersky(tile.title) && !isMentionOnly(tile.title) && !exemptCategory(tile.title) && !hasMediaFormat(tile.detail))
     .map((tile) => ({ index: tile.index, kind: siteItemKind(rule), product: cleanProductName(tile.title) }));
 }

@@ -35,6 +35,12 @@ const MENTION_ONLY = [
 /** Breadcrumb or category words that put a product outside software. */
 const NON_SOFTWARE_CATEGORY = /^(?:books?|kindle store|kindle e?books|audible books.*|movies.*|music|clothing.*|apparel|toys.*|magazines?|textbooks?|computer(?:s)? & technology books|computer science)$/i;
 
+/**
+ * Format labels that listing tiles print beside the title of books, e-books and audiobooks
+ * ("Paperback", "Kindle", "Audible Audiobook"); software tiles print platforms and "Online Code" instead.
+ */
+const MEDIA_FORMAT = /\b(?:paperback|hardcover|mass market paperback|kindle(?: edition)?(?! fire)|audible audiobook|audiobook|audio cd|board book|spiral-bound|library binding|loose leaf)\b/i;
+
 /** Does the text name Kaspersky (or one of its unbranded free tools)? */
 export function mentionsKaspersky(text: string | undefined): boolean {
   return !!text && KASPERSKY.test(text);
@@ -54,6 +60,11 @@ export function exemptCategory(subject: string): ExemptCategory | undefined {
 /** True when the subject only mentions Kaspersky: a book, a review, a comparison, a remover. */
 export function isMentionOnly(subject: string): boolean {
   return MENTION_ONLY.some((pattern) => pattern.test(subject));
+}
+
+/** True when a listing tile's text shows a book, e-book or audiobook format label. */
+export function hasMediaFormat(text: string | undefined): boolean {
+  return !!text && MEDIA_FORMAT.test(text);
 }
 
 /** True when a breadcrumb trail puts the product among books, media or clothing. */

@@ -52,6 +52,8 @@ export interface PageSignals {
 export interface TileSignal {
   index: number;
   title: string;
+  /** The tile's whole text (byline, format, price), size-capped; tells a paperback from software. */
+  detail?: string;
 }
 
 /** The classifier's answer, with the reasons a person can read. */

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   cleanProductName,
   exemptCategory,
+  hasMediaFormat,
   isKasperskyBrand,
   isMentionOnly,
   isNonSoftwareCategory,
@@ -64,6 +65,20 @@ describe('isMentionOnly', () => {
 describe('isNonSoftwareCategory', () => {
   it('books are not software', () => expect(isNonSoftwareCategory(['Books', 'Computers & Technology'])).toBe(true));
   it('software is software', () => expect(isNonSoftwareCategory(['Software', 'Antivirus & Security'])).toBe(false));
+});
+
+describe('hasMediaFormat', () => {
+  it.each([
+    'Kaspersky Total Security: The Complete User Guide by Daniel Reed | Jan 9, 2023 3.9 out of 5 stars 41 Paperback $12.99',
+    'Inside the Kaspersky Files Kindle Edition $4.99',
+    'Kaspersky Premium Explained Audible Audiobook Free with Audible trial',
+  ])('book tile "%s"', (text) => expect(hasMediaFormat(text), 'a book tile must not be badged as software').toBe(true));
+  it.each([
+    'Kaspersky Premium 2024 | 5 Devices | 1 Year PC, Mac, iOS, Android Online Code $47.99 Available instantly',
+    'Kaspersky Internet Security for Android, compatible with Kindle Fire tablets $19.99',
+    '',
+    undefined,
+  ])('software tile "%s"', (text) => expect(hasMediaFormat(text), 'software tiles carry no media format').toBe(false));
 });
 
 describe('cleanProductName', () => {
