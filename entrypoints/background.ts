@@ -4,6 +4,9 @@ import type { ExtensionMessage, PageReport } from '@/components/core/messages';
 import { badgeFor } from '@/components/core/toolbar-badge';
 import { t } from '@/components/platform/i18n';
 import { startEnterprise } from '@/components/platform/enterprise-agent';
+import { recordKasperskyActive } from '@/components/platform/kaspersky-active';
+import { syncSearchScript } from '@/components/platform/search-registration';
+import { watchSettings } from '@/components/platform/settings-store';
 
 /** Keeps the toolbar badge in step with what the content script found, and opens the details page. */
 export default defineBackground(() => {
@@ -14,12 +17,20 @@ export default defineBackground(() => {
     const tabId = sender.tab?.id;
     if (msg?.type === 'kban:page') void enterprise.onPageReport(msg.report, tabId);
     if (msg?.type === 'kban:page' && tabId !== undefined) return showReport(tabId, msg.report);
+    if (msg?.type === 'kban:kaspersky-active' && typeof msg.site === 'string') return recordKasperskyActive(msg.site).then(() => undefined);
     if (msg?.type === 'kban:open-details') {
       const query = tabId === undefined ? '' : `?tab=${tabId}`;
       return browser.tabs.create({ url: browser.runtime.getURL(`/popup.html${query}`) }).then(() => undefined);
     }
     return undefined;
   });
+
+  // Search-result marking: registered only while it is on and the user granted the search sites.
+  const syncSearch = () => void syncSearchScript().catch((error) => console.warn('kban: search script', error));
+  syncSearch();
+  watchSettings(syncSearch);
+  browser.permissions.onAdded?.addListener(syncSearch);
+  browser.permissions.onRemoved?.addListener(syncSearch);
 
   // A new page in the tab: clear the badge until its content script reports.
   browser.tabs.onUpdated.addListener((tabId, changeInfo) => {

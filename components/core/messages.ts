@@ -19,4 +19,6 @@ export interface PageReport {
 export type ExtensionMessage =
   | { type: 'kban:page'; report: PageReport }
   | { type: 'kban:get-page' }
-  | { type: 'kban:open-details' };
+  | { type: 'kban:open-details' }
+  /** The page carries the trace of Kaspersky's web protection (Kaspersky runs on this computer). */
+  | { type: 'kban:kaspersky-active'; site: string };

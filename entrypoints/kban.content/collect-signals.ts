@@ -6,6 +6,7 @@
  */
 import { mentionsKaspersky } from '@/components/core/classifier/product-names';
 import type { PageSignals, SiteRule, StructuredItem, TileSignal } from '@/components/core/classifier/types';
+import { TRACE_CANDIDATES, isKasperskyTraceUrl } from '@/components/core/trace/kaspersky-trace';
 
 const MAX_TEXT = 300;
 const MAX_JSON_LD_SCRIPTS = 20;
@@ -18,11 +19,26 @@ const MAX_TILE_DETAIL = 600;
 
 const clip = (text: string | null | undefined): string => (text ?? '').replace(/\s+/g, ' ').trim().slice(0, MAX_TEXT);
 
+/**
+ * An element's text with a space at every text-node boundary, as a reader sees it:
+ * `textContent` glues `<span>New Listing</span>Kaspersky …` (eBay) into "New ListingKaspersky".
+ */
+function spacedText(element: Element): string {
+  const walker = element.ownerDocument.createTreeWalker(element, 4 /* NodeFilter.SHOW_TEXT */);
+  const parts: string[] = [];
+  let length = 0;
+  for (let node = walker.nextNode(); node && length < MAX_TEXT * 4; node = walker.nextNode()) {
+    parts.push(node.nodeValue ?? '');
+    length += node.nodeValue?.length ?? 0;
+  }
+  return parts.join(' ');
+}
+
 function textOf(root: ParentNode, selector: string | undefined): string | undefined {
   if (!selector) return undefined;
   try {
     const element = root.querySelector(selector);
-    return element ? clip(element.textContent) || undefined : undefined;
+    return element ? clip(spacedText(element)) || undefined : undefined;
   } catch {
     return undefined; // a malformed selector in a rule must not break the page
   }
@@ -190,4 +206,12 @@ export function collectTiles(doc: Document, rule: SiteRule): { tiles: TileSignal
     return { index, title: (tileTitle ? textOf(element, tileTitle) : undefined) ?? detail.slice(0, 200), detail };
   });
   return { tiles, elements };
+}
+
+/** True when the page carries the script or stylesheet Kaspersky's web protection injects. */
+export function hasKasperskyTrace(doc: Document): boolean {
+  for (const element of doc.querySelectorAll(TRACE_CANDIDATES)) {
+    if (isKasperskyTraceUrl(element.getAttribute('src') ?? element.getAttribute('href') ?? '')) return true;
+  }
+  return false;
 }

@@ -14,7 +14,8 @@ import { isDismissed } from '@/components/core/policy/settings';
 import { readEffectiveSettings, updateUserSettings, watchSettings } from '@/components/platform/settings-store';
 import { grantProceed, isProceedGranted } from '@/components/platform/proceed-store';
 import { t, uiLanguage } from '@/components/platform/i18n';
-import { collectSignals, collectTiles } from './collect-signals';
+import { markKasperskyNoticeShown, readKasperskyActive } from '@/components/platform/kaspersky-active';
+import { collectSignals, collectTiles, hasKasperskyTrace } from './collect-signals';
 import { createNotice, NOTICE_TAG, placeNotice } from './notice';
 import { markTile, unmarkTiles } from '@/components/ui/tile-badge';
 
@@ -31,7 +32,7 @@ interface Context {
 
 /** Starts checking the page for `rule`'s site. */
 export function startPageCheck(ctx: Context, rule: SiteRule): void {
-  type PageSettings = Awaited<ReturnType<typeof readEffectiveSettings>> & { proceed: boolean };
+  type PageSettings = Awaited<ReturnType<typeof readEffectiveSettings>> & { proceed: boolean; kasperskyNote: boolean };
   let settings: PageSettings | undefined;
   let settingsLoading: Promise<void> | undefined;
   let notice: HTMLElement | undefined;
@@ -42,11 +43,13 @@ export function startPageCheck(ctx: Context, rule: SiteRule): void {
   let reinserts = 0;
   let currentUrl = location.href;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let kasperskySeen = false;
 
   const loadSettings = () =>
     (settingsLoading ??= (async () => {
-      const effective = await readEffectiveSettings();
-      settings = { ...effective, proceed: await isProceedGranted(location.hostname) };
+      const [effective, proceed, active] = await Promise.all([readEffectiveSettings(), isProceedGranted(location.hostname), readKasperskyActive()]);
+      // The note that Kaspersky runs on this computer shows once, inside a notice we show anyway.
+      settings = { ...effective, proceed, kasperskyNote: (kasperskySeen || !!active) && !active?.noticeShown };
     })());
 
   const removeNotice = () => {
@@ -87,6 +90,7 @@ export function startPageCheck(ctx: Context, rule: SiteRule): void {
           mode,
           policy: active.policy,
           canDismiss: mode === 'warn' && active.policy.allowDismiss && classification.verdict !== 'exempt',
+          kasperskyNote: active.kasperskyNote,
           t: (message, substitutions) => t(message, substitutions),
           dates: { noNewSales: formatDate(milestoneDate('no-new-sales')), noUpdates: formatDate(milestoneDate('no-updates')) },
           onDetails: () => void send({ type: 'kban:open-details' }),
@@ -102,6 +106,7 @@ export function startPageCheck(ctx: Context, rule: SiteRule): void {
         });
         noticeKey = key;
         placeNotice(notice, anchorFor(rule));
+        if (active.kasperskyNote) void markKasperskyNoticeShown();
         if (mode === 'block') lockPage();
       }
     } else if (notice && !notice.isConnected) {
@@ -141,6 +146,10 @@ export function startPageCheck(ctx: Context, rule: SiteRule): void {
       unmarkTiles(document);
     }
     checksForUrl++;
+    if (!kasperskySeen && hasKasperskyTrace(document)) {
+      kasperskySeen = true;
+      void send({ type: 'kban:kaspersky-active', site: location.hostname });
+    }
     const classification = classify(collectSignals(document, rule, location.href), rule);
     if (classification.verdict === 'none' && !classification.listing && !notice) {
       report = { url: location.href, classification, action: 'none', items: 0 };

@@ -16,6 +16,8 @@ export interface NoticeProps {
   mode: 'warn' | 'block';
   policy: Policy;
   canDismiss: boolean;
+  /** Add the one-time note that Kaspersky appears to run on this computer. */
+  kasperskyNote?: boolean;
   t: (key: string, substitutions?: string[]) => string;
   /** Formatted dates of the milestones, for the body text. */
   dates: { noNewSales: string; noUpdates: string };
@@ -78,6 +80,7 @@ function renderBar(props: NoticeProps): HTMLElement {
   const text = el('div', { class: 'text' });
   text.append(el('strong', { class: 'title', id: 'kban-title' }, titleText(props)), el('p', { class: 'body' }, bodyText(props)));
   if (!exempt) text.append(...organisationLines(props));
+  if (props.kasperskyNote) text.append(el('p', { class: 'active-note', 'data-kban-note': 'kaspersky-active' }, props.t('notice_kaspersky_active', [props.dates.noUpdates])));
   const actions = el('div', { class: 'actions' });
   const details = el('button', { type: 'button' }, props.t('notice_details'));
   details.addEventListener('click', props.onDetails);

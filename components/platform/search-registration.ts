@@ -1,0 +1,47 @@
+/**
+ * Registers the search-results script only while the feature is on (user setting or policy) and
+ * the user has granted the search sites; unregisters it otherwise. Nothing runs on search engines
+ * before that.
+ * @module
+ */
+import { browser } from 'wxt/browser';
+import { SEARCH_ENGINES } from '../core/search/search-engines';
+import { readEffectiveSettings } from './settings-store';
+
+const SCRIPT_ID = 'kban-search-results';
+
+type Scripting = {
+  getRegisteredContentScripts(filter: { ids: string[] }): Promise<Array<{ id: string; matches?: string[] }>>;
+  registerContentScripts(scripts: Array<Record<string, unknown>>): Promise<void>;
+  unregisterContentScripts(filter: { ids: string[] }): Promise<void>;
+};
+
+/** The search sites the user has granted. */
+export async function grantedSearchMatches(): Promise<string[]> {
+  const granted: string[] = [];
+  for (const engine of SEARCH_ENGINES) {
+    if (await browser.permissions.contains({ origins: engine.matches }).catch(() => false)) granted.push(...engine.matches);
+  }
+  return granted;
+}
+
+/** Asks the user for the search sites (must run in a click handler). */
+export async function requestSearchPermission(): Promise<boolean> {
+  return browser.permissions.request({ origins: SEARCH_ENGINES.flatMap((engine) => engine.matches) });
+}
+
+/** Brings the registration in line with settings and permissions; returns the matches now registered. */
+export async function syncSearchScript(): Promise<string[]> {
+  const scripting = (browser as unknown as { scripting?: Scripting }).scripting;
+  if (!scripting) return [];
+  const settings = await readEffectiveSettings();
+  const matches = settings.searchResults && settings.enforcement !== 'off' ? await grantedSearchMatches() : [];
+  const [current] = await scripting.getRegisteredContentScripts({ ids: [SCRIPT_ID] }).catch(() => []);
+  const same = current && JSON.stringify([...(current.matches ?? [])].sort()) === JSON.stringify([...matches].sort());
+  if (same) return matches;
+  if (current) await scripting.unregisterContentScripts({ ids: [SCRIPT_ID] });
+  if (matches.length) {
+    await scripting.registerContentScripts([{ id: SCRIPT_ID, js: ['content-scripts/search.js'], matches, runAt: 'document_idle', persistAcrossSessions: true }]);
+  }
+  return matches;
+}
