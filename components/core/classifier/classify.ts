@@ -72,12 +72,13 @@ function classifyVendorPage(
 ): Classification {
   const subject = signals.site.productTitle || signals.h1 || signals.meta['og:title'] || signals.title;
   const product = cleanProductName(subject || 'Kaspersky');
+  const match = rule.vendorPaths?.find((entry) => entry.path.test(path));
+  // Informational sections (blog, press, support articles) stay unflagged even when they talk about exempt services.
+  if (match?.verdict === 'none') return { ...base, verdict: 'none', reasons: [...base.reasons, `vendor-path:${match.path.source}`] };
+
   const category = exemptCategory(`${subject} ${path}`);
   if (category) return { ...base, verdict: 'exempt', category, product, reasons: [...base.reasons, `exempt:${category}`] };
-
-  const match = rule.vendorPaths?.find((entry) => entry.path.test(path));
   if (!match) return { ...base, verdict: 'none', reasons: [...base.reasons, 'vendor-path:unlisted'] };
-  if (match.verdict === 'none') return { ...base, verdict: 'none', reasons: [...base.reasons, `vendor-path:${match.path.source}`] };
   return {
     ...base,
     verdict: match.verdict,

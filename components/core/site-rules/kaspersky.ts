@@ -1,5 +1,7 @@
-// Kaspersky's own web sites: global, US and regional storefronts, store and account hosts.
-// Paths from ban-facts.md §5 (domains table). Informational sections are listed first as `none`.
+// Kaspersky's own web sites: global (www.), US (usa.), Latin America and Middle East subdomains, regional ccTLD storefronts.
+// Paths from ban-facts.md §5 (domains table) and the site's own menus (header/footer of www.kaspersky.com/blog).
+// Informational sections come first as `none`; exempt pages (Threat Intelligence, Security Awareness) are caught by
+// the classifier's exempt-name check before the product patterns below.
 import type { SiteRule } from '../classifier/types';
 
 /** Regional storefronts (ban-facts §5): US persons abroad are covered too. */
@@ -13,25 +15,48 @@ const REGIONAL = [
   'kaspersky.ru',
 ];
 
+/** Optional locale prefix some sections carry (`/de/`, `/en-gb/`). */
+const LOCALE = String.raw`^\/(?:[a-z]{2}(?:-[a-z]{2})?\/)?`;
+
 export const kaspersky: SiteRule = {
   id: 'kaspersky',
   name: 'Kaspersky',
   hosts: ['kaspersky.com', ...REGIONAL],
   role: 'vendor',
   vendorPaths: [
-    // Informational: blog, resource center, press, about, legal, support, partner and careers pages.
-    { path: /^\/(?:[a-z]{2}(?:-[a-z]{2})?\/)?(?:blog|resource-center|about|press-releases?|press|news|careers|jobs|transparency|legal|end-user-license-agreement|privacy|policy|web-management|partners|support|enterprise-security\/wiki-section|home-security\/knowledge|threats|vulnerability|statistics|awards|contacts?|company|sitemap|cookie|campaign\/.*(?:report|research))(?:[/?#.]|$)/i, verdict: 'none' },
+    // Informational: blog, resource center, press, about/careers, legal and policy pages, partners, support.
+    {
+      path: new RegExp(
+        `${LOCALE}(?:blog|resource-center|about|about-trust|press-releases?|press|news|careers|jobs|transparency|legal|end-user-license-agreement|business\\/eula|privacy|web-privacy-policy|anti-corruption-policy|gdpr|third-party-tracking|policy|web-management|partners|support|mitre|enterprise-security\\/wiki-section|home-security\\/knowledge|threats|vulnerability|statistics|awards|contacts?|company|sitemap|cookie|campaign\\/.*(?:report|research))(?:[/?#.]|$)`,
+        'i',
+      ),
+      verdict: 'none',
+    },
+    // Reading material inside product sections: case studies, white papers, datasheets, webinars.
+    { path: /\/(?:resources|case-studies|white-papers|data-sheets|datasheets|webinars?|events?|reviews?|industries)(?:[/?#]|$)/i, verdict: 'none' },
     // Auto-renewal cancellation and subscription management must stay reachable (ban-facts §5).
     { path: /(?:cancel|unsubscribe|auto-?renew(?:al)?-(?:off|cancel)|refund)/i, verdict: 'none' },
     // Downloads, free products, trials and free tools.
-    { path: /^\/(?:[a-z]{2}(?:-[a-z]{2})?\/)?(?:downloads?|free-antivirus|free-virus-removal-tool|virus-removal-tool|free-virus-scan|rescue-disk|tdsskiller|security-scan|free-trials?|trial)(?:[/?#.-]|$)/i, verdict: 'download' },
+    {
+      path: new RegExp(
+        `${LOCALE}(?:downloads?|free-antivirus|free-virus-removal-tool|virus-removal-tool|free-virus-scan|rescue-disk|tdsskiller|security-scan|free-trials?|trial)(?:[/?#.-]|$)`,
+        'i',
+      ),
+      verdict: 'download',
+    },
     { path: /\/(?:download|downloads|thank-you|free-trial)(?:[/?#.-]|$)/i, verdict: 'download' },
     // Product, plan, store and renewal pages.
-    { path: /^\/(?:[a-z]{2}(?:-[a-z]{2})?\/)?(?:home-security|premium|plus|standard|basic|total-security|internet-security|anti-?virus|security-cloud|password-manager|safe-kids|vpn-secure-connection|secure-connection|small-business-security|small-to-medium-business-security|enterprise-security|next|next-edr-foundations|next-edr-optimum|next-xdr-expert|renewal-center|renewal|buy|store|shop|cart|checkout|mac-antivirus|android-security|ios-security|security-for-mac|mobile-security|endpoint-security|kaspersky-one|small-office-security|compare|products?|special-offers?|offers?|deals?)(?:[/?#.-]|$)/i, verdict: 'purchase' },
+    {
+      path: new RegExp(
+        `${LOCALE}(?:home-security|premium|plus|standard|basic|total-security|internet-security|anti-?virus|security-cloud|password-manager|safe-kids|vpn-secure-connection|secure-connection|small-business-security|small-to-medium-business-security|enterprise-security|next|next-edr-foundations|next-edr-optimum|next-xdr-expert|renewal-center|renewal|buy|store|shop|cart|checkout|mac-antivirus|android-security|ios-security|security-for-mac|mobile-security|endpoint-security|kaspersky-one|small-office-security|compare|products?|special-offers?|offers?|deals?)(?:[/?#.-]|$)`,
+        'i',
+      ),
+      verdict: 'purchase',
+    },
   ],
   selectors: {
-    productTitle: 'h1',
-    buy: 'a[href*="store.kaspersky"], a[href*="/buy"], [data-at-selector*="buy" i], .buy-button, .js-buy-button',
-    download: 'a[href*="kaspersky-labs.com"][href*=".exe"], a[href*="/downloads/thank-you"]',
+    productTitle: 'main h1, h1',
+    buy: '[data-at-selector="buy-block-buy-button"], a[href*="store.kaspersky"], a[href*="/buy"], .buy-button, .js-buy-button',
+    download: 'a[href*="kaspersky-labs.com"][href*=".exe"], a[href*="/downloads/thank-you"], [data-at-selector="downloadApplicationCard"]',
   },
 };

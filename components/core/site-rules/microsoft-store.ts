@@ -1,0 +1,14 @@
+// Microsoft Store on the web (apps.microsoft.com): app detail pages are /detail/<product id> (legacy
+// /store/detail/<slug>/<id>), titled "<app> - Official app in the Microsoft Store". Treated as a store: the
+// purchase issue lists it there, and paid apps are bought on the page.
+// www.microsoft.com/store/productId/… links redirect here, so microsoft.com itself is not claimed.
+import type { SiteRule } from '../classifier/types';
+
+export const microsoftStore: SiteRule = {
+  id: 'microsoft-store',
+  name: 'Microsoft Store',
+  hosts: ['apps.microsoft.com'],
+  role: 'store',
+  productPaths: [/^\/(?:store\/)?detail\//i],
+  listingPaths: [/^\/(?:store\/)?search(?:[/?#]|$)/i],
+};
