@@ -13,7 +13,7 @@ export const appleAppStore: SiteRule = {
   // the schema.org SoftwareApplication block (name, author) is stable across both designs.
   selectors: {
     brand: 'h2.product-header__identity a',
-    download: 'a[href^="itms-apps:"], .we-product-header__cta, .product-header__list__item--price',
+    download: 'a[href^="itms-apps:"], .app-header__list__item--price, .get-button',
     tile: '.we-lockup, .search-result',
     tileTitle: '.we-lockup__title, h3',
   },

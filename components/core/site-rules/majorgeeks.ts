@@ -10,8 +10,8 @@ export const majorgeeks: SiteRule = {
   listingPaths: [/^\/mg\/sortname\//, /^\/mg\/topdownloads\//, /^\/files\/category\//, /^\/index\.php\?.*\bct=files.*\baction=search/, /^\/search\b/],
   ignorePaths: [/^\/(?:content|news|forums?|mg\/page)\//],
   selectors: {
-    productTitle: 'h1.geekyTitle, .geekyFile h1',
-    brand: '.geekyFileAuthor a, [itemprop="author"]',
+    productTitle: 'h1.geekytitle, .geekyfile h1',
+    brand: '.geekyauthor a',
     download: 'a[href*="/mg/get/"], a[href*="/files/download"]',
     tile: '.geekytitle',
     tileTitle: 'a',
