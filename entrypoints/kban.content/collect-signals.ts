@@ -17,7 +17,9 @@ const MAX_TILES = 300;
 /** A tile's whole text is kept this long: enough to reach the format line under a long title. */
 const MAX_TILE_DETAIL = 600;
 
-const clip = (text: string | null | undefined): string => (text ?? '').replace(/\s+/g, ' ').trim().slice(0, MAX_TEXT);
+/** Invisible direction marks some stores put around names (the App Store prefixes app names with U+200E). */
+const BIDI_MARKS = /[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+const clip = (text: string | null | undefined): string => (text ?? '').replace(BIDI_MARKS, '').replace(/\s+/g, ' ').trim().slice(0, MAX_TEXT);
 
 /**
  * An element's text with a space at every text-node boundary, as a reader sees it:
