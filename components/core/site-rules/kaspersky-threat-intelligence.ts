@@ -1,4 +1,5 @@
 // Kaspersky's Threat Intelligence portals: exempt from the ban (ban-facts §4).
+// OpenTIP (free lookups) and the commercial TI Portal; every path is exempt, lookups included.
 import type { SiteRule } from '../classifier/types';
 
 export const kasperskyThreatIntelligence: SiteRule = {
@@ -7,4 +8,6 @@ export const kasperskyThreatIntelligence: SiteRule = {
   hosts: ['opentip.kaspersky.com', 'tip.kaspersky.com'],
   role: 'vendor',
   vendorPaths: [{ path: /^/, verdict: 'exempt', category: 'threat-intelligence' }],
+  // The page title names the portal ("Kaspersky Threat Intelligence Portal"); headings name the looked-up object.
+  selectors: { productTitle: 'head > title' },
 };
