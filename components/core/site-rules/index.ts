@@ -7,6 +7,7 @@ import type { SiteRule } from '../classifier/types';
 import { contentMatches as contentMatchesOf, findRule as findRuleIn } from './find-rule';
 import { amazon } from './amazon';
 import { appleAppStore } from './apple-app-store';
+import { bestbuy } from './bestbuy';
 import { cdkeys } from './cdkeys';
 import { cdw } from './cdw';
 import { cnetDownload } from './cnet-download';
@@ -39,6 +40,7 @@ import { zones } from './zones';
 export const SITE_RULES: readonly SiteRule[] = [
   amazon,
   appleAppStore,
+  bestbuy,
   cdkeys,
   cdw,
   cnetDownload,
