@@ -25,10 +25,12 @@ const EXEMPT: Array<[RegExp, ExemptCategory]> = [
  * books and merchandise, comparisons and reviews, removal helpers, compatibility notes.
  */
 const MENTION_ONLY = [
-  /\b(?:paperback|hardcover|kindle edition|audiobook|audible|e-?book|book|books|novel|magazine|t-?shirts?|hoodie|mug|poster|sticker|decal|keychain)\b/i,
+  /\b(?:paperback|hardcover|kindle edition|audiobook|audible|e-?book|book|books|novel|magazine|t-?shirts?|hoodie|mug|poster|sticker|decal|keychain|lanyards?)\b/i,
   /\b(?:vs\.?|versus|compared|comparison|alternatives?(?: to)?|reviews?|review:|top \d+ antivirus)\b/i,
   /\b(?:uninstall(?:er|ing)?|kavremover|remover|how to remove|removal instructions)\b/i,
   /\b(?:compatible with|works with|for use with|replacement for|instead of|switch(?:ing)? from|migrat\w+ from)\s+kaspersky/i,
+  // Another vendor's "competitive upgrade from Kaspersky" SKU; Kaspersky's own upgrade SKUs start with its name.
+  /^(?!\W*kaspersky\b).*\b(?:upgrade|crossgrade|trade-?up|trade-?in) from\s+kaspersky/i,
   /\b(?:ban|banned|bans|prohibit\w*|sanction\w*)\b/i,
 ];
 
