@@ -53,12 +53,15 @@ describe('isMentionOnly', () => {
     'Kaspersky Lab: Cybersecurity Paperback',
     'US ban on Kaspersky: what it means',
     'Kaspersky Lab logo T-Shirt',
+    'Kaspersky Lab Lanyard Blue Trade Show Badge Holder Lot of 3',
+    'Trend Micro Worry-Free Services Advanced - competitive upgrade from Kaspersky - subscription license (1 year)',
   ])('"%s" only mentions Kaspersky', (subject) => expect(isMentionOnly(subject)).toBe(true));
   it.each([
     'Kaspersky Premium 2025 | 5 Devices | 1 Year | PC/Mac/Android/iOS',
     'Kaspersky Virus Removal Tool',
     'Kaspersky Standard Antivirus, top-rated protection',
     'Kaspersky Internet Security 2019 - 3 Devices - Facebook protection',
+    'Kaspersky Total Security - upgrade from Kaspersky Anti-Virus - 3 devices, 1 year',
   ])('"%s" is a product', (subject) => expect(isMentionOnly(subject)).toBe(false));
 });
 
