@@ -187,3 +187,18 @@ export function timelineHeadline(now: Date, locale: string, timeline: readonly B
     next.id === 'no-updates' ? 'timeline_countdown_no_updates' : next.id === 'no-new-sales' ? 'timeline_countdown_no_new_sales' : 'timeline_countdown_announced';
   return { key, distance: formatSpan(calendarSpan(now, new Date(next.at)), locale) };
 }
+
+/**
+ * An instant as the wall clock of another zone shows it, with the zone's short name where the
+ * locale has one: "September 28 at 9:00 PM PDT" (en), "28 de septiembre, 21:00 GMT-7" (es).
+ */
+export function formatInZone(at: Date, locale: string, timeZone: string): string {
+  return new Intl.DateTimeFormat(locale, {
+    month: 'long',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZone,
+    timeZoneName: 'short',
+  }).format(at);
+}

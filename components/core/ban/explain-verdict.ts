@@ -103,10 +103,13 @@ export function explainVerdict(report: PageReport): VerdictExplanation {
   const site = rule?.name ?? classification.ruleId ?? '';
   const product = classification.product || 'Kaspersky';
   const evidence = [...new Set(classification.reasons.map(reasonKey).filter((key): key is string => !!key))];
+  const actionKey = ACTION_KEYS[report.action];
   const action: Message | undefined =
     report.action === 'listing'
       ? { key: 'popup_action_listing', substitutions: [String(report.items)] }
-      : ACTION_KEYS[report.action] && { key: ACTION_KEYS[report.action]!, substitutions: [] };
+      : actionKey
+        ? { key: actionKey, substitutions: [] }
+        : undefined;
 
   if (classification.verdict === 'purchase' || classification.verdict === 'download') {
     const summaryKey =

@@ -1,0 +1,23 @@
+import { createContext, type ComponentChildren } from 'preact';
+import { useContext } from 'preact/hooks';
+
+/** Looks up an extension message by key, with `$1`… substitutions. */
+export type Translate = (key: string, substitutions?: string | string[]) => string;
+
+/** What the components need to write text: the message lookup and the locale for Intl. */
+export interface I18n {
+  t: Translate;
+  locale: string;
+}
+
+const I18nContext = createContext<I18n>({ t: key => key, locale: 'en' });
+
+/** Gives every component below it the message lookup and locale (loaded in main.tsx). */
+export function I18nProvider({ value, children }: { value: I18n; children: ComponentChildren }) {
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}
+
+/** The message lookup and locale from the nearest `I18nProvider`. */
+export function useI18n(): I18n {
+  return useContext(I18nContext);
+}

@@ -1,0 +1,53 @@
+import type { Policy } from '@/components/core/policy/policy';
+import type { RegionDecision } from '@/components/core/region/detect-region';
+import { BanSection } from './BanSection';
+import { ExemptSection } from './ExemptSection';
+import { OrgMessage } from './OrgMessage';
+import { PageSection, type PageState } from './PageSection';
+import { RegionStatus } from './RegionStatus';
+import { SourcesFooter } from './SourcesFooter';
+import { StillRunningSection } from './StillRunningSection';
+import { TimelineSection } from './TimelineSection';
+import { useI18n } from './I18n';
+
+export interface PopupAppProps {
+  page: PageState;
+  policy: Pick<Policy, 'organizationName' | 'supportMessage' | 'supportUrl'>;
+  region: RegionDecision;
+  /** The moment the timeline is computed for. */
+  now: Date;
+  version?: string;
+  /** Opened as a full tab (from the notice's Details button) rather than as the toolbar popup. */
+  standalone?: boolean;
+  onOpenOptions: () => void;
+}
+
+/** The toolbar popup: this page, the user's region, the timeline, the ban, exemptions, advice and sources. */
+export function PopupApp({ page, policy, region, now, version, standalone = false, onOpenOptions }: PopupAppProps) {
+  const { t } = useI18n();
+  return (
+    <div class={standalone ? 'popup standalone' : 'popup'}>
+      <header class="popup-header">
+        <h1>{t('popup_title')}</h1>
+        <p class="small muted">{t('popup_tagline')}</p>
+      </header>
+      <main>
+        <OrgMessage policy={policy} />
+        <PageSection page={page} version={version} />
+        <RegionStatus region={region} onOpenOptions={onOpenOptions} />
+        <TimelineSection now={now} />
+        <BanSection open />
+        <ExemptSection open={standalone} />
+        <StillRunningSection open={standalone} />
+      </main>
+      <footer class="popup-footer">
+        <SourcesFooter />
+        <p>
+          <button type="button" onClick={onOpenOptions}>
+            {t('popup_open_options')}
+          </button>
+        </p>
+      </footer>
+    </div>
+  );
+}

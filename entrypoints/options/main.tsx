@@ -1,0 +1,48 @@
+import { render } from 'preact';
+import type { UserSettings } from '@/components/core/policy/settings';
+import { detectRegion } from '@/components/core/region/detect-region';
+import { t, uiLanguage } from '@/components/platform/i18n';
+import { readEffectiveSettings, updateUserSettings, watchSettings } from '@/components/platform/settings-store';
+import { I18nProvider } from '@/components/ui/I18n';
+import { OptionsApp } from '@/components/ui/OptionsApp';
+import '@/components/ui/theme.css';
+import '@/components/ui/options.css';
+import { extensionVersion } from '../popup/state';
+
+/** Renders the options page into `root`; every change is saved at once and applies live. Returns a cleanup. */
+export async function mountOptions(root: HTMLElement, timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone): Promise<() => void> {
+  const locale = uiLanguage();
+  document.documentElement.lang = locale;
+  document.title = t('options_title');
+  const version = extensionVersion();
+
+  const change = (edit: (user: UserSettings) => UserSettings) => void updateUserSettings(edit);
+  const draw = async () => {
+    const settings = await readEffectiveSettings();
+    const region = detectRegion({ policy: settings.managed.policy.region, user: settings.user.region, timeZone });
+    render(
+      <I18nProvider value={{ t, locale }}>
+        <OptionsApp
+          settings={settings}
+          managed={settings.managed}
+          region={region}
+          version={version}
+          onRegionChange={value => change(user => ({ ...user, region: value }))}
+          onNoticesChange={on => change(user => ({ ...user, notices: on }))}
+          onRemoveDismissed={host => change(user => ({ ...user, dismissedSites: user.dismissedSites.filter(site => site !== host) }))}
+        />
+      </I18nProvider>,
+      root,
+    );
+  };
+
+  await draw();
+  const unwatch = watchSettings(() => void draw());
+  return () => {
+    unwatch();
+    render(null, root);
+  };
+}
+
+const root = document.getElementById('app');
+if (root) void mountOptions(root);

@@ -1,0 +1,59 @@
+/**
+ * Loads what the popup shows: the tab's page report (asked from its content script), the settings
+ * and policy, and the region decision. The only place the popup talks to the browser.
+ * @module
+ */
+import { browser } from 'wxt/browser';
+import type { ExtensionMessage, PageReport } from '@/components/core/messages';
+import { detectRegion, type RegionDecision } from '@/components/core/region/detect-region';
+import { readEffectiveSettings } from '@/components/platform/settings-store';
+import type { PageState } from '@/components/ui/PageSection';
+
+/** The tab the popup is about: `?tab=<id>` when opened from a notice's Details button, else the active tab. */
+export async function targetTabId(search: string): Promise<number | undefined> {
+  const fromQuery = new URLSearchParams(search).get('tab');
+  if (fromQuery && /^\d+$/.test(fromQuery)) return Number(fromQuery);
+  try {
+    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+    return tab?.id;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Asks the tab's content script for its report. No content script (a browser page, a site outside
+ * the list) → `unavailable`. A content script that has not finished its first check answers
+ * `undefined`: ask again a few times before giving up.
+ */
+export async function queryPage(tabId: number | undefined, attempts = 4, delayMs = 250): Promise<PageState> {
+  if (tabId === undefined) return { status: 'unavailable' };
+  for (let attempt = 0; attempt < attempts; attempt++) {
+    let report: PageReport | undefined;
+    try {
+      const message: ExtensionMessage = { type: 'kban:get-page' };
+      report = (await browser.tabs.sendMessage(tabId, message)) as PageReport | undefined;
+    } catch {
+      return { status: 'unavailable' };
+    }
+    if (report && typeof report === 'object' && report.classification) return { status: 'ready', report };
+    if (attempt < attempts - 1) await new Promise(resolve => setTimeout(resolve, delayMs));
+  }
+  return { status: 'unavailable' };
+}
+
+/** Settings, policy and the region decision, read fresh. */
+export async function loadSettingsState(timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone) {
+  const settings = await readEffectiveSettings();
+  const region: RegionDecision = detectRegion({ policy: settings.managed.policy.region, user: settings.user.region, timeZone });
+  return { settings, region };
+}
+
+/** The extension's version, or undefined where the browser can't say. */
+export function extensionVersion(): string | undefined {
+  try {
+    return browser.runtime.getManifest().version;
+  } catch {
+    return undefined;
+  }
+}
