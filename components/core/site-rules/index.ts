@@ -28,6 +28,7 @@ import { kinguin } from './kinguin';
 import { majorgeeks } from './majorgeeks';
 import { microcenter } from './microcenter';
 import { microsoftStore } from './microsoft-store';
+import { newegg } from './newegg';
 import { officedepot } from './officedepot';
 import { shi } from './shi';
 import { softonic } from './softonic';
@@ -61,6 +62,7 @@ export const SITE_RULES: readonly SiteRule[] = [
   majorgeeks,
   microcenter,
   microsoftStore,
+  newegg,
   officedepot,
   shi,
   softonic,
