@@ -36,6 +36,7 @@ import { softpedia } from './softpedia';
 import { staples } from './staples';
 import { techspot } from './techspot';
 import { uptodown } from './uptodown';
+import { walmart } from './walmart';
 import { zones } from './zones';
 
 export const SITE_RULES: readonly SiteRule[] = [
@@ -70,6 +71,7 @@ export const SITE_RULES: readonly SiteRule[] = [
   staples,
   techspot,
   uptodown,
+  walmart,
   zones,
 ];
 
