@@ -34,6 +34,7 @@ import { shi } from './shi';
 import { softonic } from './softonic';
 import { softpedia } from './softpedia';
 import { staples } from './staples';
+import { target } from './target';
 import { techspot } from './techspot';
 import { uptodown } from './uptodown';
 import { walmart } from './walmart';
@@ -69,6 +70,7 @@ export const SITE_RULES: readonly SiteRule[] = [
   softonic,
   softpedia,
   staples,
+  target,
   techspot,
   uptodown,
   walmart,
