@@ -1,0 +1,51 @@
+/**
+ * The benchmark's floor: a minimal MV3 extension whose content script, on exactly the same
+ * `matches` and `run_at` as ours, only reads `document.title` and inserts one marker element.
+ * Whatever a content script costs by merely existing (injection, the isolated world, one DOM
+ * write) shows up here too, so our cost is reported as the difference from it.
+ * @module
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+/** The marker element the reference script inserts. */
+export const REFERENCE_MARKER = 'kban-bench-reference';
+
+const CONTENT_SCRIPT = `(() => {
+  const title = document.title;
+  const marker = document.createElement('${REFERENCE_MARKER}');
+  marker.setAttribute('data-title-length', String(title.length));
+  (document.body || document.documentElement).prepend(marker);
+})();
+`;
+
+interface ContentScriptEntry {
+  matches: string[];
+  run_at?: string;
+  js?: string[];
+}
+
+/**
+ * Writes the reference extension into `dir`, copying `content_scripts[].matches`/`run_at`
+ * from our built manifest in `ourExtensionDir`.
+ *
+ * @example writeReferenceExtension('.output/chrome-mv3', tmp) // → tmp
+ */
+export function writeReferenceExtension(ourExtensionDir: string, dir: string): string {
+  const ours = JSON.parse(readFileSync(path.join(ourExtensionDir, 'manifest.json'), 'utf8')) as { content_scripts?: ContentScriptEntry[] };
+  const entries = ours.content_scripts ?? [];
+  if (!entries.length) throw new Error(`${ourExtensionDir}/manifest.json declares no content scripts`);
+  mkdirSync(dir, { recursive: true });
+  const manifest = {
+    manifest_version: 3,
+    name: 'kban benchmark reference',
+    version: '1.0.0',
+    // An (empty) service worker only so the e2e harness can find the extension id the way it does for ours.
+    background: { service_worker: 'worker.js' },
+    content_scripts: entries.map((entry) => ({ matches: entry.matches, run_at: entry.run_at ?? 'document_idle', js: ['reference.js'] })),
+  };
+  writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify(manifest, null, 2));
+  writeFileSync(path.join(dir, 'reference.js'), CONTENT_SCRIPT);
+  writeFileSync(path.join(dir, 'worker.js'), '// intentionally empty\n');
+  return dir;
+}
