@@ -29,9 +29,20 @@ export async function setDownloadBlocking(on: boolean): Promise<boolean> {
     return on;
   } catch (error) {
     console.warn('kban: could not update download rules', error);
-    if (on) await api.updateDynamicRules({ removeRuleIds: downloadRuleIds() }).catch(() => {});
-    return false;
+    if (!on) return false;
   }
+  // One rule the browser refuses (e.g. a regex over its limits) must not cost the others: add them one by one.
+  await api.updateDynamicRules({ removeRuleIds: downloadRuleIds() }).catch(() => {});
+  let added = 0;
+  for (const rule of downloadBlockRules()) {
+    try {
+      await api.updateDynamicRules({ addRules: [rule] });
+      added++;
+    } catch (error) {
+      console.warn(`kban: download rule ${rule.id} refused`, error);
+    }
+  }
+  return added > 0;
 }
 
 /** True when the enterprise download rules are installed right now. */

@@ -53,45 +53,56 @@ export interface DownloadBlockRule {
   };
 }
 
-const EXTENSION_GROUP = INSTALLER_EXTENSIONS.map((ext) => ext.replace('.', '\\.')).join('|');
+/** An alternation of file extensions, for a regex. */
+const alternation = (extensions: readonly string[]) => extensions.map((ext) => ext.replace('.', '\\.')).join('|');
 /** Path ends in an installer extension (query and fragment allowed after it). RE2-compatible: no lookaround. */
-const INSTALLER_PATH = `\\.(?:${EXTENSION_GROUP})(?:[?#]|$)`;
-/** Same, but only below a download path segment on the vendor's web sites. */
-const VENDOR_DOWNLOAD_PATH = `^https?://[^/]+/(?:[^?#]*/)?(?:downloads?|devbuilds|thank-you|distr|installers?)/[^?#]*${INSTALLER_PATH}`;
+const installerPath = (extensions: readonly string[]) => `\\.(?:${alternation(extensions)})(?:[?#]|$)`;
+
+/**
+ * Most extensions per vendor-site rule. Chrome compiles `regexFilter` with RE2 under a 2 KB memory
+ * limit; the vendor pattern (download segment, then any path, then the extension) exceeded it with
+ * all extensions in one rule ("memoryLimitExceeded" from `isRegexSupported`), and fits with 6.
+ */
+export const VENDOR_RULE_EXTENSIONS = 6;
 
 const RESOURCE_TYPES: DownloadBlockRule['condition']['resourceTypes'] = ['main_frame', 'sub_frame', 'xmlhttprequest', 'other', 'media', 'object'];
 
 /**
- * The rules that stop installer downloads, for `declarativeNetRequest.updateDynamicRules`.
- * Matching is case-insensitive by default in DNR (`isUrlFilterCaseSensitive` is false).
+ * The rules that stop installer downloads, for `declarativeNetRequest.updateDynamicRules`:
+ * any installer file on the download hosts, and installer files below a download path on the
+ * vendor's web sites. Matching is case-insensitive (DNR's default).
  *
- * @example downloadBlockRules().map((rule) => rule.id) // [9100, 9101]
+ * @example downloadBlockRules()[0].id // 9100
  */
 export function downloadBlockRules(): DownloadBlockRule[] {
-  return [
+  const rules: DownloadBlockRule[] = [
     {
       id: DOWNLOAD_RULE_ID_BASE,
       priority: 1,
       action: { type: 'block' },
       condition: {
-        regexFilter: `^https?://[^?#]*${INSTALLER_PATH}`,
+        regexFilter: `^https?://[^?#]*${installerPath(INSTALLER_EXTENSIONS)}`,
         requestDomains: [...DOWNLOAD_HOSTS],
         excludedRequestDomains: [...EXEMPT_DOMAINS],
         resourceTypes: RESOURCE_TYPES,
       },
     },
-    {
-      id: DOWNLOAD_RULE_ID_BASE + 1,
+  ];
+  for (let start = 0; start < INSTALLER_EXTENSIONS.length; start += VENDOR_RULE_EXTENSIONS) {
+    const extensions = INSTALLER_EXTENSIONS.slice(start, start + VENDOR_RULE_EXTENSIONS);
+    rules.push({
+      id: DOWNLOAD_RULE_ID_BASE + rules.length,
       priority: 1,
       action: { type: 'block' },
       condition: {
-        regexFilter: VENDOR_DOWNLOAD_PATH,
+        regexFilter: `^https?://[^/]+/(?:[^?#]*/)?(?:downloads?|devbuilds|thank-you|distr|installers?)/[^?#]*${installerPath(extensions)}`,
         requestDomains: [...VENDOR_SITE_DOMAINS],
         excludedRequestDomains: [...EXEMPT_DOMAINS],
         resourceTypes: RESOURCE_TYPES,
       },
-    },
-  ];
+    });
+  }
+  return rules;
 }
 
 /** Every rule id the enterprise block may own, for removal. */

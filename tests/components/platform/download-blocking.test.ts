@@ -12,10 +12,12 @@ const api = {
   getDynamicRules: vi.fn(async () => rules),
 };
 
+const update = api.updateDynamicRules.getMockImplementation()!;
 beforeEach(() => {
   fakeBrowser.reset();
   rules = [{ id: 1 }]; // a rule of some other feature, must survive
-  api.updateDynamicRules.mockClear();
+  api.updateDynamicRules.mockReset();
+  api.updateDynamicRules.mockImplementation(update);
   (fakeBrowser as unknown as { declarativeNetRequest: unknown }).declarativeNetRequest = api;
 });
 afterEach(() => {
@@ -39,8 +41,21 @@ describe('setDownloadBlocking', () => {
     expect(api.updateDynamicRules).toHaveBeenLastCalledWith(expect.objectContaining({ removeRuleIds: downloadRuleIds() }));
   });
 
-  it('reports false when the browser rejects the rules', async () => {
-    api.updateDynamicRules.mockRejectedValueOnce(new Error('Rule with id 9100 uses an invalid regex'));
+  it('keeps the rules the browser accepts when it refuses one of them', async () => {
+    const refused = downloadBlockRules()[1]!.id;
+    api.updateDynamicRules.mockImplementation(async ({ removeRuleIds = [], addRules = [] }) => {
+      if (addRules.some((rule) => rule.id === refused)) throw new Error(`Rule with id ${refused} exceeded the 2KB memory limit`);
+      rules = [...rules.filter((rule) => !removeRuleIds.includes(rule.id)), ...addRules];
+    });
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    expect(await setDownloadBlocking(true)).toBe(true);
+    expect(rules.map((rule) => rule.id)).toEqual([1, ...downloadBlockRules().map((rule) => rule.id).filter((id) => id !== refused)]);
+  });
+
+  it('reports false when the browser refuses every rule', async () => {
+    api.updateDynamicRules.mockImplementation(async ({ addRules = [] }) => {
+      if (addRules.length) throw new Error('no');
+    });
     vi.spyOn(console, 'warn').mockImplementation(() => {});
     expect(await setDownloadBlocking(true)).toBe(false);
   });

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
   DOWNLOAD_RULE_ID_BASE,
+  DOWNLOAD_RULE_ID_COUNT,
   downloadBlockRules,
   downloadRuleIds,
   isDownloadBlockingWanted,
   matchDownloadRule,
+  VENDOR_RULE_EXTENSIONS,
 } from '@/components/core/enterprise/download-rules';
 
 describe('downloadBlockRules', () => {
@@ -14,6 +16,15 @@ describe('downloadBlockRules', () => {
     const reserved = new Set(downloadRuleIds());
     for (const rule of rules) expect(reserved.has(rule.id), `rule ${rule.id} is outside ${DOWNLOAD_RULE_ID_BASE}+; widen DOWNLOAD_RULE_ID_COUNT`).toBe(true);
     expect(new Set(rules.map((rule) => rule.id)).size, 'rule ids must be unique').toBe(rules.length);
+  });
+
+  it('splits the vendor-site rules so each stays under Chrome\'s RE2 memory limit', () => {
+    for (const rule of rules.slice(1)) {
+      const extensions = /\(\?:([^()]*)\)\(\?:\[\?#\]\|\$\)$/.exec(rule.condition.regexFilter)?.[1]?.split('|') ?? [];
+      expect(extensions.length, `rule ${rule.id}: more than VENDOR_RULE_EXTENSIONS alternatives overflowed RE2's 2 KB limit in Chromium`).toBeLessThanOrEqual(VENDOR_RULE_EXTENSIONS);
+      expect(extensions.length).toBeGreaterThan(0);
+    }
+    expect(rules.length, 'all rule ids must fit the reserved block').toBeLessThanOrEqual(DOWNLOAD_RULE_ID_COUNT);
   });
 
   it.each(rules.map((rule) => [rule.id, rule] as const))('rule %i is RE2-safe (no lookaround or backreferences) and short', (_id, rule) => {
@@ -33,6 +44,8 @@ describe('downloadBlockRules', () => {
     'https://www.kaspersky.com/downloads/thank-you/premium/kaspersky_premium.exe',
     'https://usa.kaspersky.com/downloads/installer.pkg',
     'https://www.kaspersky.de/downloads/kav.zip',
+    'https://www.kaspersky.com/downloads/thank-you/free/kfa.tar.gz',
+    'https://www.kaspersky.com/downloads/thank-you/kesl/kesl.rpm',
   ];
   it.each(blocked)('blocks the installer %s', (url) => {
     expect(matchDownloadRule(url), `${url} should be blocked; add its host to DOWNLOAD_HOSTS or its type to INSTALLER_EXTENSIONS`).toBeDefined();
