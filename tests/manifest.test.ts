@@ -24,6 +24,7 @@ const ALLOWED_OPTIONAL_HOSTS: Record<string, string> = {
   '*://www.google.com/*': 'marks Kaspersky store results on Google',
   '*://www.bing.com/*': 'marks Kaspersky store results on Bing',
   '*://duckduckgo.com/*': 'marks Kaspersky store results on DuckDuckGo',
+  '*://html.duckduckgo.com/*': "marks Kaspersky store results on DuckDuckGo's no-JavaScript page",
 };
 
 function manifest(target: 'chrome-mv3' | 'firefox-mv2'): Record<string, unknown> {

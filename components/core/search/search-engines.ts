@@ -27,7 +27,8 @@ export const SEARCH_ENGINES: readonly SearchEngine[] = [
   },
   {
     id: 'duckduckgo',
-    matches: ['*://duckduckgo.com/*'],
+    // duckduckgo.com is the JavaScript results page; html.duckduckgo.com/html/ the no-JavaScript one.
+    matches: ['*://duckduckgo.com/*', '*://html.duckduckgo.com/*'],
     resultsPath: /^\/(?:html\/?)?(?:\?|$)/,
     resultLink: 'article[data-testid="result"] a[data-testid="result-title-a"][href], .result a.result__a[href]',
     resultBlock: 'article[data-testid="result"], .result',
@@ -36,8 +37,9 @@ export const SEARCH_ENGINES: readonly SearchEngine[] = [
     id: 'google',
     matches: ['*://www.google.com/*'],
     resultsPath: /^\/search/,
-    resultLink: '#search a[href]:has(h3), #rso a[href]:has(h3)',
-    resultBlock: 'div.MjjYud, div.g, div[data-hveid]',
+    // Desktop results (#search/#rso, direct links), then the basic HTML page (#main .egMi0, /url?q= links).
+    resultLink: '#search a[href]:has(h3), #rso a[href]:has(h3), #main .egMi0 > a[href]:has(h3)',
+    resultBlock: 'div.MjjYud, div.g, div[data-hveid], div.Gx5Zad',
   },
 ];
 

@@ -18,7 +18,8 @@ describe('engineForHost', () => {
     expect(engineForHost('www.google.com')?.id).toBe('google');
     expect(engineForHost('www.bing.com')?.id).toBe('bing');
     expect(engineForHost('duckduckgo.com')?.id).toBe('duckduckgo');
+    expect(engineForHost('html.duckduckgo.com')?.id).toBe('duckduckgo');
     expect(engineForHost('www.google.com.evil.example')).toBeUndefined();
-    expect(SEARCH_MATCHES).toHaveLength(3);
+    expect(SEARCH_MATCHES).toHaveLength(4);
   });
 });
