@@ -66,7 +66,8 @@ function RegionSetting({ settings, region, onRegionChange }: OptionsAppProps) {
   const { t } = useI18n();
   const locked = settings.locked.includes('region');
   const selected: UserRegion = locked ? (settings.policy.region === 'auto' ? settings.user.region : settings.policy.region) : settings.user.region;
-  const autoNow = region.source === 'time-zone' ? t(region.covered ? 'options_region_auto_now_us' : 'options_region_auto_now_outside') : '';
+  const autoNowKey = region.basis === 'unknown' ? 'options_region_auto_now_unknown' : region.covered ? 'options_region_auto_now_us' : 'options_region_auto_now_outside';
+  const autoNow = region.source === 'time-zone' ? t(autoNowKey) : '';
   return (
     <section aria-labelledby="region-setting-heading" class="setting" data-testid="region-setting">
       <h2 id="region-setting-heading">{t('options_region_heading')}</h2>

@@ -10,6 +10,7 @@ const BASIS_KEYS: Record<string, string> = {
   us: 'popup_region_basis_us',
   'us-person-abroad': 'popup_region_basis_abroad',
   'non-us': 'popup_region_basis_non_us',
+  unknown: 'popup_region_basis_unknown',
 };
 
 const SOURCE_KEYS: Record<RegionDecision['source'], string> = {

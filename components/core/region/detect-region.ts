@@ -26,6 +26,12 @@ const US_TIME_ZONES = new Set([
   'EST5EDT', 'CST6CDT', 'MST7MDT', 'PST8PDT',
 ]);
 
+/**
+ * Zones that say nothing about where the user is: UTC is what servers, headless browsers and
+ * anti-fingerprinting modes (Firefox resistFingerprinting, Tor Browser) report.
+ */
+const UNINFORMATIVE_TIME_ZONES = /^(?:Etc\/)?(?:UTC|UCT|GMT|GMT[+-]?0|Universal|Zulu|Greenwich)$/i;
+
 /** Is this IANA time zone one of a US state or territory? */
 export function isUsTimeZone(timeZone: string | undefined): boolean {
   return !!timeZone && US_TIME_ZONES.has(timeZone);
@@ -37,8 +43,11 @@ export type RegionSource = 'policy' | 'user' | 'time-zone';
 export interface RegionDecision {
   covered: boolean;
   source: RegionSource;
-  /** What the decision rests on, for display: the zone, or the chosen setting. */
-  basis: 'us' | 'us-person-abroad' | 'non-us';
+  /**
+   * What the decision rests on, for display: the zone, or the chosen setting. `unknown`: the time
+   * zone says nothing (UTC), so kban errs toward showing notices and the popup says so.
+   */
+  basis: 'us' | 'us-person-abroad' | 'non-us' | 'unknown';
 }
 
 /**
@@ -52,6 +61,10 @@ export function detectRegion(inputs: { policy?: PolicyRegion; user?: UserRegion;
   }
   if (inputs.user && inputs.user !== 'auto') {
     return { covered: inputs.user !== 'non-us', source: 'user', basis: inputs.user };
+  }
+  if (!inputs.timeZone || UNINFORMATIVE_TIME_ZONES.test(inputs.timeZone)) {
+    // A missed warning costs a US person more than an extra notice costs anyone else, who can say so in the options.
+    return { covered: true, source: 'time-zone', basis: 'unknown' };
   }
   const inUs = isUsTimeZone(inputs.timeZone);
   return { covered: inUs, source: 'time-zone', basis: inUs ? 'us' : 'non-us' };

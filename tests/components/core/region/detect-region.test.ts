@@ -23,10 +23,21 @@ describe('detectRegion', () => {
     [{ user: 'us', timeZone: 'Asia/Tokyo' }, true, 'user'],
     [{ user: 'auto', timeZone: 'America/Chicago' }, true, 'time-zone'],
     [{ user: 'auto', timeZone: 'Europe/Madrid' }, false, 'time-zone'],
-    [{}, false, 'time-zone'],
+    [{ user: 'auto', timeZone: 'Asia/Tokyo' }, false, 'time-zone'],
   ] as const)('%o → covered %s by %s', (inputs, covered, source) => {
     const decision = detectRegion(inputs);
     expect(decision.covered).toBe(covered);
     expect(decision.source).toBe(source);
   });
+});
+
+describe('a time zone that says nothing about location', () => {
+  it.each(['UTC', 'Etc/UTC', 'GMT', 'Etc/GMT', 'Etc/Universal', 'Zulu', '', undefined])('%s → covered, basis unknown', (timeZone) => {
+    expect(detectRegion({ user: 'auto', timeZone })).toEqual({ covered: true, source: 'time-zone', basis: 'unknown' });
+  });
+  it('the user and the admin can still say otherwise', () => {
+    expect(detectRegion({ user: 'non-us', timeZone: 'UTC' }).covered).toBe(false);
+    expect(detectRegion({ policy: 'non-us', timeZone: 'UTC' }).covered).toBe(false);
+  });
+  it('London is not UTC', () => expect(detectRegion({ timeZone: 'Europe/London' }).covered).toBe(false));
 });
