@@ -18,6 +18,7 @@ import { markKasperskyNoticeShown, readKasperskyActive } from '@/components/plat
 import { collectSignals, collectTiles, hasKasperskyTrace } from './collect-signals';
 import { createNotice, NOTICE_TAG, placeNotice } from './notice';
 import { markTile, unmarkTiles } from '@/components/ui/tile-badge';
+import { guardBlockScreen } from './block-guard';
 
 const CHECK_DELAY_MS = 400;
 const BLOCK_GUARD_DELAY_MS = 50;
@@ -52,7 +53,10 @@ export function startPageCheck(ctx: Context, rule: SiteRule): void {
       settings = { ...effective, proceed, kasperskyNote: (kasperskySeen || !!active) && !active?.noticeShown };
     })());
 
+  let stopGuard: (() => void) | undefined;
   const removeNotice = () => {
+    stopGuard?.();
+    stopGuard = undefined;
     if (notice?.getAttribute('data-kban-mode') === 'block' && document.body) document.body.inert = false;
     notice?.remove();
     notice = undefined;
@@ -133,6 +137,8 @@ export function startPageCheck(ctx: Context, rule: SiteRule): void {
 
   const lockPage = () => {
     if (document.body) document.body.inert = true;
+    stopGuard?.();
+    if (notice) stopGuard = guardBlockScreen(notice);
     notice?.shadowRoot?.querySelector<HTMLElement>('button, a')?.focus();
   };
 
