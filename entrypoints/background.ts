@@ -17,7 +17,11 @@ export default defineBackground(() => {
     const tabId = sender.tab?.id;
     if (msg?.type === 'kban:page') void enterprise.onPageReport(msg.report, tabId);
     if (msg?.type === 'kban:page' && tabId !== undefined) return showReport(tabId, msg.report);
-    if (msg?.type === 'kban:kaspersky-active' && typeof msg.site === 'string') return recordKasperskyActive(msg.site).then(() => undefined);
+    if (msg?.type === 'kban:kaspersky-active' && typeof msg.site === 'string') {
+      // Recorded for the popup and the one-time note; reported to the admin when policy asks (reportKasperskyActive).
+      const site = msg.site;
+      return recordKasperskyActive(site).then(() => enterprise.onKasperskyActive(site)).then(() => undefined);
+    }
     if (msg?.type === 'kban:open-details') {
       const query = tabId === undefined ? '' : `?tab=${tabId}`;
       return browser.tabs.create({ url: browser.runtime.getURL(`/popup.html${query}`) }).then(() => undefined);

@@ -12,7 +12,7 @@ import { detectRegion } from '../core/region/detect-region';
 import { setDownloadBlocking } from './download-blocking';
 import { handleFirstRun, pollManagedPolicy } from './first-run';
 import { readManagedPolicy } from './managed-policy';
-import { drainReports, queueReport, type ReporterOptions } from './reporter';
+import { drainReports, queueKasperskyActive, queueReport, type ReporterOptions } from './reporter';
 import { readEffectiveSettings, watchSettings } from './settings-store';
 
 /** Name of the alarm that wakes the worker for a report retry. */
@@ -21,10 +21,20 @@ export const RETRY_ALARM = 'kban-report-retry';
 const MIN_ALARM_DELAY_MS = 30_000;
 /** The same page report from the same tab within this window is sent once. */
 const DUPLICATE_WINDOW_MS = 10_000;
+/** A machine where Kaspersky stays active is reported again after this long (admins see it is still there). */
+export const KASPERSKY_ACTIVE_REPORT_INTERVAL_MS = 7 * 24 * 60 * 60 * 1000;
+/** storage.local key: when the last Kaspersky-active event was queued. */
+const KASPERSKY_ACTIVE_REPORTED_KEY = 'kasperskyActiveReportedAt';
 
 export interface EnterpriseAgent {
   /** Handles a content script's `kban:page` report: queues an event when policy asks for reports. */
   onPageReport(report: PageReport, tabId?: number): Promise<boolean>;
+  /**
+   * Handles a sighting of Kaspersky's web-protection trace on `site`: queues a `kban.kaspersky-active/1`
+   * event when policy sets `reportKasperskyActive` (and `reportUrl`) — on the first sighting after that,
+   * then at most once every KASPERSKY_ACTIVE_REPORT_INTERVAL_MS. Returns whether an event was queued.
+   */
+  onKasperskyActive(site: string): Promise<boolean>;
   /** Re-reads policy and settings and applies them (download block, report queue). */
   apply(): Promise<void>;
   /** Whether the download block is in force after the last apply. */
@@ -124,6 +134,17 @@ export function startEnterprise(options: ReporterOptions & { timeZone?: () => st
       if (queued) await drain(policy.reportUrl);
       else recent.delete(key);
       return queued;
+    },
+    async onKasperskyActive(site) {
+      const time = now();
+      const stored: unknown = (await browser.storage.local.get(KASPERSKY_ACTIVE_REPORTED_KEY).catch(() => ({}) as Record<string, unknown>))[KASPERSKY_ACTIVE_REPORTED_KEY];
+      const last = typeof stored === 'number' && stored <= time ? stored : undefined;
+      if (last !== undefined && time - last < KASPERSKY_ACTIVE_REPORT_INTERVAL_MS) return false;
+      const { policy } = await readEffectiveSettings();
+      if (!(await queueKasperskyActive(site, policy, options))) return false;
+      await browser.storage.local.set({ [KASPERSKY_ACTIVE_REPORTED_KEY]: time });
+      await drain(policy.reportUrl);
+      return true;
     },
   };
 }

@@ -13,7 +13,7 @@
 import { browser } from 'wxt/browser';
 import type { PageReport } from '../core/messages';
 import type { Policy } from '../core/policy/policy';
-import { buildReportEvent } from '../core/enterprise/report-event';
+import { buildKasperskyActiveEvent, buildReportEvent, type QueuedEvent } from '../core/enterprise/report-event';
 import {
   deliveryOutcome,
   enqueue,
@@ -74,9 +74,27 @@ export function queueReport(report: PageReport, policy: Policy, options: Reporte
     now,
     version: browser.runtime.getManifest().version,
   });
+  return queueEvent(event, policy.reportUrl, now);
+}
+
+/**
+ * Queues the event for a sighting of Kaspersky's trace on `site`. Nothing is queued unless policy
+ * sets both `reportKasperskyActive` and `reportUrl`. Returns whether an event was queued.
+ */
+export function queueKasperskyActive(site: string, policy: Policy, options: ReporterOptions = {}): Promise<boolean> {
+  const now = options.now?.() ?? Date.now();
+  const event = buildKasperskyActiveEvent(site, policy, {
+    id: (options.newId ?? randomId)(),
+    now,
+    version: browser.runtime.getManifest().version,
+  });
+  return queueEvent(event, policy.reportUrl, now);
+}
+
+function queueEvent(event: QueuedEvent | undefined, reportUrl: string, now: number): Promise<boolean> {
   if (!event) return Promise.resolve(false);
   return serialized(async () => {
-    await writeQueue(enqueue(prune(await readQueue(), policy.reportUrl, now), policy.reportUrl, event, now));
+    await writeQueue(enqueue(prune(await readQueue(), reportUrl, now), reportUrl, event, now));
     return true;
   });
 }

@@ -78,3 +78,44 @@ export function buildReportEvent(
   if (policy.reportPageUrl) event.url = url.href.slice(0, 2048);
   return event;
 }
+
+/** Format marker of the event sent when Kaspersky's web protection is seen running on the computer. */
+export const KASPERSKY_ACTIVE_SCHEMA = 'kban.kaspersky-active/1';
+
+/**
+ * Kaspersky software appears to be running on this computer: its web protection injected its
+ * script into a page of a covered site. Lets admins find machines the uninstall missed.
+ */
+export interface KasperskyActiveEvent {
+  schema: typeof KASPERSKY_ACTIVE_SCHEMA;
+  id: string;
+  /** When the trace was seen (ISO 8601, UTC). */
+  time: string;
+  /** Host name of the page the trace was seen on. */
+  site: string;
+  extensionVersion: string;
+}
+
+/** Anything the report queue carries. */
+export type QueuedEvent = ReportEvent | KasperskyActiveEvent;
+
+/**
+ * Builds the event for a sighting of Kaspersky's trace, or undefined when policy does not ask
+ * for it (`reportKasperskyActive` off, or no `reportUrl`).
+ *
+ * @example buildKasperskyActiveEvent('www.amazon.com', { reportUrl: 'https://siem.example/kban', reportKasperskyActive: true }, { id, now, version: '0.1.0' })
+ */
+export function buildKasperskyActiveEvent(
+  site: string,
+  policy: Pick<Policy, 'reportUrl' | 'reportKasperskyActive'>,
+  context: { id: string; now: number; version: string },
+): KasperskyActiveEvent | undefined {
+  if (!policy.reportUrl || !policy.reportKasperskyActive) return undefined;
+  return {
+    schema: KASPERSKY_ACTIVE_SCHEMA,
+    id: context.id,
+    time: new Date(context.now).toISOString(),
+    site: site.toLowerCase().slice(0, 253),
+    extensionVersion: context.version,
+  };
+}

@@ -4,7 +4,7 @@
  * does the storage and the network; this module decides what to send, when, and what to keep.
  * @module
  */
-import type { ReportEvent } from './report-event';
+import type { QueuedEvent } from './report-event';
 
 /** Most events kept while the endpoint is unreachable; the oldest go first beyond this. */
 export const MAX_QUEUED_EVENTS = 500;
@@ -18,7 +18,7 @@ export const RETRY_MAX_MS = 15 * 60 * 1000;
 /** One queued delivery: the event and where it goes (the `reportUrl` in force when it was queued). */
 export interface QueuedReport {
   endpoint: string;
-  event: ReportEvent;
+  event: QueuedEvent;
   /** When the event was queued (ms since epoch). */
   queuedAt: number;
 }
@@ -65,7 +65,7 @@ export function parseQueue(raw: unknown): ReportQueue {
 }
 
 /** Adds an event; beyond `MAX_QUEUED_EVENTS` the oldest are dropped (and counted). */
-export function enqueue(queue: ReportQueue, endpoint: string, event: ReportEvent, now: number): ReportQueue {
+export function enqueue(queue: ReportQueue, endpoint: string, event: QueuedEvent, now: number): ReportQueue {
   const items = [...queue.items, { endpoint, event, queuedAt: now }];
   const overflow = Math.max(0, items.length - MAX_QUEUED_EVENTS);
   return { ...queue, items: items.slice(overflow), dropped: queue.dropped + overflow };

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { PageReport } from '@/components/core/messages';
-import { startEnterprise } from '@/components/platform/enterprise-agent';
+import { KASPERSKY_ACTIVE_REPORT_INTERVAL_MS, startEnterprise } from '@/components/platform/enterprise-agent';
 import { readQueue } from '@/components/platform/reporter';
 
 type Rule = { id: number };
@@ -80,6 +80,52 @@ describe('startEnterprise', () => {
     await agent.onPageReport(blocked, 1);
     expect((await readQueue()).items).toHaveLength(1);
     expect(await fakeBrowser.alarms.get('kban-report-retry')).toBeDefined();
+  });
+
+  it.each([
+    [{ reportUrl: 'https://siem.example/in', reportKasperskyActive: true }, true],
+    [{ reportUrl: 'https://siem.example/in' }, false],
+    [{ reportKasperskyActive: true }, false],
+    [{}, false],
+  ])('Kaspersky seen active, policy %j → event queued and sent: %s', async (policy, expected) => {
+    await fakeBrowser.storage.managed.set(policy);
+    const fetch = vi.fn(async (_url: string, _init: RequestInit) => new Response(null, { status: 200 }));
+    const agent = startEnterprise({ timeZone: () => 'America/New_York', fetch, now: () => Date.UTC(2025, 0, 6, 12), newId: () => 'evt-1' });
+    await settle(agent);
+    expect(await agent.onKasperskyActive('www.amazon.com'), 'only when policy sets both reportKasperskyActive and reportUrl').toBe(expected);
+    expect(fetch).toHaveBeenCalledTimes(expected ? 1 : 0);
+    if (!expected) return;
+    const [url, init] = fetch.mock.calls[0]!;
+    expect(url).toBe('https://siem.example/in');
+    expect(JSON.parse(String(init.body))).toEqual({
+      schema: 'kban.kaspersky-active/1',
+      id: 'evt-1',
+      time: '2025-01-06T12:00:00.000Z',
+      site: 'www.amazon.com',
+      extensionVersion: '0.1.0',
+    });
+  });
+
+  it('reports Kaspersky active once, then again only after the interval', async () => {
+    await fakeBrowser.storage.managed.set({ reportUrl: 'https://siem.example/in', reportKasperskyActive: true });
+    let time = Date.UTC(2025, 0, 6);
+    const fetch = vi.fn(async () => new Response(null, { status: 200 }));
+    const agent = startEnterprise({ timeZone: () => 'America/New_York', fetch, now: () => time });
+    await settle(agent);
+    expect(await agent.onKasperskyActive('www.amazon.com')).toBe(true);
+    time += 60_000;
+    expect(await agent.onKasperskyActive('www.bestbuy.com'), 'the next page with the trace is not a new report').toBe(false);
+    time += KASPERSKY_ACTIVE_REPORT_INTERVAL_MS;
+    expect(await agent.onKasperskyActive('www.bestbuy.com'), 'still active a week later: reported again').toBe(true);
+    expect(fetch).toHaveBeenCalledTimes(2);
+  });
+
+  it('keeps a Kaspersky-active event queued while the endpoint is down', async () => {
+    await fakeBrowser.storage.managed.set({ reportUrl: 'https://siem.example/in', reportKasperskyActive: true });
+    const agent = startEnterprise({ timeZone: () => 'America/New_York', fetch: vi.fn(async () => new Response(null, { status: 503 })) });
+    await settle(agent);
+    expect(await agent.onKasperskyActive('usa.kaspersky.com')).toBe(true);
+    expect((await readQueue()).items.map((item) => item.event)).toMatchObject([{ schema: 'kban.kaspersky-active/1', site: 'usa.kaspersky.com' }]);
   });
 
   it('opens the welcome page on install unless policy suppresses it', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildReportEvent, REPORT_SCHEMA } from '@/components/core/enterprise/report-event';
+import { buildKasperskyActiveEvent, buildReportEvent, KASPERSKY_ACTIVE_SCHEMA, REPORT_SCHEMA } from '@/components/core/enterprise/report-event';
 import type { PageAction, PageReport } from '@/components/core/messages';
 import type { Verdict } from '@/components/core/classifier/types';
 
@@ -55,5 +55,24 @@ describe('buildReportEvent', () => {
   it('ignores non-web pages', () => {
     expect(buildReportEvent(report('purchase', 'blocked', 'file:///tmp/x.html'), policy, context)).toBeUndefined();
     expect(buildReportEvent(report('purchase', 'blocked', 'garbage'), policy, context)).toBeUndefined();
+  });
+});
+
+describe('buildKasperskyActiveEvent', () => {
+  it('builds the event when policy asks for it', () => {
+    expect(buildKasperskyActiveEvent('WWW.Amazon.com', { reportUrl: 'https://siem.example/kban', reportKasperskyActive: true }, context)).toEqual({
+      schema: KASPERSKY_ACTIVE_SCHEMA,
+      id: 'e-1',
+      time: '2025-01-02T03:04:05.000Z',
+      site: 'www.amazon.com',
+      extensionVersion: '1.2.3',
+    });
+  });
+
+  it.each([
+    [{ reportUrl: 'https://siem.example/kban', reportKasperskyActive: false }, 'reportKasperskyActive off'],
+    [{ reportUrl: '', reportKasperskyActive: true }, 'no reportUrl'],
+  ])('sends nothing with %j (%s)', (setting) => {
+    expect(buildKasperskyActiveEvent('www.amazon.com', setting, context)).toBeUndefined();
   });
 });
