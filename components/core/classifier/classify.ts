@@ -76,9 +76,11 @@ function classifyVendorPage(
   // Informational sections (blog, press, support articles) stay unflagged even when they talk about exempt services.
   if (match?.verdict === 'none') return { ...base, verdict: 'none', reasons: [...base.reasons, `vendor-path:${match.path.source}`] };
 
+  // Unlisted paths (careers, encyclopedia, threat descriptions) are none even when their subject names an exempt
+  // service: a "Threat Intelligence Analyst" vacancy or glossary entry is not the service itself.
+  if (!match) return { ...base, verdict: 'none', reasons: [...base.reasons, 'vendor-path:unlisted'] };
   const category = exemptCategory(`${subject} ${path}`);
   if (category) return { ...base, verdict: 'exempt', category, product, reasons: [...base.reasons, `exempt:${category}`] };
-  if (!match) return { ...base, verdict: 'none', reasons: [...base.reasons, 'vendor-path:unlisted'] };
   return {
     ...base,
     verdict: match.verdict,

@@ -26,6 +26,8 @@ const EXEMPT: Array<[RegExp, ExemptCategory]> = [
  */
 const MENTION_ONLY = [
   /\b(?:paperback|hardcover|kindle edition|audiobook|audible|e-?book|book|books|novel|magazine|t-?shirts?|hoodie|mug|poster|sticker|decal|keychain|lanyards?)\b/i,
+  // Branded merchandise and promotional giveaways.
+  /\b(?:shirts?|tee|polo|sweatshirt|jacket|(?:baseball |trucker |snapback )?caps?|hats?|beanie|mouse ?pads?|mousepads?|pens?|enamel pins?|lapel pins?|water bottle|tumbler|backpack|tote(?: bag)?|umbrella|plush|figurine|coaster|swag|merch(?:andise)?)\b/i,
   /\b(?:vs\.?|versus|compared|comparison|alternatives?(?: to)?|reviews?|review:|top \d+ antivirus)\b/i,
   /\b(?:uninstall(?:er|ing)?|kavremover|remover|how to remove|removal instructions)\b/i,
   /\b(?:compatible with|works with|for use with|replacement for|instead of|switch(?:ing)? from|migrat\w+ from)\s+kaspersky/i,
