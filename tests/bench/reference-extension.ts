@@ -21,13 +21,14 @@ const CONTENT_SCRIPT = `(() => {
 
 interface ContentScriptEntry {
   matches: string[];
+  exclude_matches?: string[];
   run_at?: string;
   js?: string[];
 }
 
 /**
  * Writes the reference extension into `dir`, copying `content_scripts[].matches`/`run_at`
- * from our built manifest in `ourExtensionDir`.
+ * (and `exclude_matches`) from our built manifest in `ourExtensionDir`.
  *
  * @example writeReferenceExtension('.output/chrome-mv3', tmp) // → tmp
  */
@@ -42,7 +43,12 @@ export function writeReferenceExtension(ourExtensionDir: string, dir: string): s
     version: '1.0.0',
     // An (empty) service worker only so the e2e harness can find the extension id the way it does for ours.
     background: { service_worker: 'worker.js' },
-    content_scripts: entries.map((entry) => ({ matches: entry.matches, run_at: entry.run_at ?? 'document_idle', js: ['reference.js'] })),
+    content_scripts: entries.map((entry) => ({
+      matches: entry.matches,
+      ...(entry.exclude_matches ? { exclude_matches: entry.exclude_matches } : {}),
+      run_at: entry.run_at ?? 'document_idle',
+      js: ['reference.js'],
+    })),
   };
   writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify(manifest, null, 2));
   writeFileSync(path.join(dir, 'reference.js'), CONTENT_SCRIPT);
