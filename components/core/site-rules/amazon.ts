@@ -8,8 +8,9 @@ export const amazon: SiteRule = {
   role: 'store',
   // /Title-Slug/dp/ASIN, /dp/ASIN, /gp/product/ASIN, mobile /gp/aw/d/ASIN; ASINs are 10 upper-case letters/digits.
   productPaths: [/\/dp\/[A-Z0-9]{10}(?:[/?#]|$)/, /\/gp\/product\/[A-Z0-9]{10}(?:[/?#]|$)/, /\/gp\/aw\/d\/[A-Z0-9]{10}(?:[/?#]|$)/],
-  // Search (/s?k=…), browse nodes (/b?node=…, /Software/b/…), brand stores (/stores/Kaspersky/page/…).
-  listingPaths: [/^\/s(?:[/?]|$)/, /^\/(?:[^/?#]+\/)?b(?:[/?]|$)/, /^\/stores\//],
+  // Search (/s?k=…, and /<keyword>/s?k=… as linked from web search), browse nodes (/b?node=…, /Software/b/…),
+  // brand stores (/stores/Kaspersky/page/…).
+  listingPaths: [/^\/(?:[^/?#]+\/)?s(?:[/?]|$)/, /^\/(?:[^/?#]+\/)?b(?:[/?]|$)/, /^\/stores\//],
   // Help, sign-in, cart/checkout, review and Q&A pages never sell by themselves.
   ignorePaths: [
     /^\/(?:gp\/help|hz\/|review|product-reviews|ask\/|gp\/customer-reviews|ap\/|gp\/cart|cart\/|gp\/buy|gp\/css|gp\/your-account|your-orders|gp\/aw\/c)/,

@@ -8,8 +8,8 @@ export const ebay: SiteRule = {
   role: 'store',
   // Item pages: /itm/<item id> or /itm/<slug>/<item id>; catalog product pages: /p/<epid>
   productPaths: [/^\/itm\/(?:[^/?#]+\/)?\d{9,}/, /^\/p\/\d+/],
-  // Search: /sch/i.html?_nkw=…; browse: /b/<category>/<id>/bn_…; seller stores: /str/<name>
-  listingPaths: [/^\/sch\//, /^\/b\//, /^\/str\//],
+  // Search: /sch/i.html?_nkw=…; browse: /b/<category>/<id>/bn_…; seller stores: /str/<name>; keyword pages: /shop/<term>
+  listingPaths: [/^\/sch\//, /^\/b\//, /^\/str\//, /^\/shop\//],
   ignorePaths: [/^\/(?:help|usr|fdbk|myb|mye|sl\/|signin|ws\/|e\/|deals\/stories)/],
   selectors: {
     productTitle: 'h1.x-item-title__mainTitle',
