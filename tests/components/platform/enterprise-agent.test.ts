@@ -82,22 +82,22 @@ describe('startEnterprise', () => {
     expect(await fakeBrowser.alarms.get('kban-report-retry')).toBeDefined();
   });
 
-  it.each([
+  it.each<[Record<string, unknown>, boolean]>([
     [{ reportUrl: 'https://siem.example/in', reportKasperskyActive: true }, true],
     [{ reportUrl: 'https://siem.example/in' }, false],
     [{ reportKasperskyActive: true }, false],
     [{}, false],
   ])('Kaspersky seen active, policy %j → event queued and sent: %s', async (policy, expected) => {
     await fakeBrowser.storage.managed.set(policy);
-    const fetch = vi.fn(async (_url: string, _init: RequestInit) => new Response(null, { status: 200 }));
-    const agent = startEnterprise({ timeZone: () => 'America/New_York', fetch, now: () => Date.UTC(2025, 0, 6, 12), newId: () => 'evt-1' });
+    const fetch = vi.fn(async (_url: string | URL | Request, _init?: RequestInit) => new Response(null, { status: 200 }));
+    const agent = startEnterprise({ timeZone: () => 'America/New_York', fetch: fetch as typeof globalThis.fetch, now: () => Date.UTC(2025, 0, 6, 12), newId: () => 'evt-1' });
     await settle(agent);
     expect(await agent.onKasperskyActive('www.amazon.com'), 'only when policy sets both reportKasperskyActive and reportUrl').toBe(expected);
     expect(fetch).toHaveBeenCalledTimes(expected ? 1 : 0);
     if (!expected) return;
     const [url, init] = fetch.mock.calls[0]!;
     expect(url).toBe('https://siem.example/in');
-    expect(JSON.parse(String(init.body))).toEqual({
+    expect(JSON.parse(String(init?.body))).toEqual({
       schema: 'kban.kaspersky-active/1',
       id: 'evt-1',
       time: '2025-01-06T12:00:00.000Z',
