@@ -180,6 +180,17 @@ describe.skipIf(!IS_ROOT)('enterprise policy in Chromium (force-installed)', () 
     // A page script that removes the block screen gets it back.
     await page.evaluate(() => document.querySelector('kban-notice')?.remove());
     await page.locator('kban-notice[data-kban-mode="block"]').waitFor({ state: 'attached', timeout: 3_000 });
+    // Nor can it be hidden, or the page beneath be made usable again.
+    await page.evaluate(() => {
+      document.body.inert = false;
+      document.querySelector('kban-notice')?.setAttribute('style', 'display:none !important');
+    });
+    await sleep(200);
+    const after = await page.evaluate(readKbanState);
+    expect(after.inert, 'inert restored').toBe(true);
+    expect(after.notices[0]?.visible, 'block screen visible again').toBe(true);
+    for (let i = 0; i < 4; i++) await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.id ?? ''), 'Tab must not reach the page beneath').not.toBe('add-to-cart-button');
     await page.close();
   });
 
