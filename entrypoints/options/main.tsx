@@ -1,17 +1,17 @@
 import { render } from 'preact';
 import type { UserSettings } from '@/components/core/policy/settings';
 import { detectRegion } from '@/components/core/region/detect-region';
-import { t, uiLanguage } from '@/components/platform/i18n';
+import { t } from '@/components/platform/i18n';
 import { readEffectiveSettings, updateUserSettings, watchSettings } from '@/components/platform/settings-store';
 import { I18nProvider } from '@/components/ui/I18n';
 import { OptionsApp } from '@/components/ui/OptionsApp';
 import '@/components/ui/theme.css';
 import '@/components/ui/options.css';
-import { extensionVersion } from '../popup/state';
+import { extensionVersion, formatLocale } from '../popup/state';
 
 /** Renders the options page into `root`; every change is saved at once and applies live. Returns a cleanup. */
 export async function mountOptions(root: HTMLElement, timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone): Promise<() => void> {
-  const locale = uiLanguage();
+  const locale = formatLocale();
   document.documentElement.lang = locale;
   document.title = t('options_title');
   const version = extensionVersion();

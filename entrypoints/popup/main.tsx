@@ -1,13 +1,13 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import { t, uiLanguage } from '@/components/platform/i18n';
+import { t } from '@/components/platform/i18n';
 import { watchSettings } from '@/components/platform/settings-store';
 import { I18nProvider } from '@/components/ui/I18n';
 import type { PageState } from '@/components/ui/PageSection';
 import { PopupApp } from '@/components/ui/PopupApp';
 import '@/components/ui/theme.css';
 import '@/components/ui/popup.css';
-import { extensionVersion, loadSettingsState, queryPage, targetTabId } from './state';
+import { extensionVersion, formatLocale, loadSettingsState, queryPage, targetTabId } from './state';
 
 export interface MountOptions {
   /** `location.search` of the popup (`?tab=<id>` when opened from a notice). */
@@ -22,7 +22,7 @@ export interface MountOptions {
 export async function mountPopup(root: HTMLElement, options: MountOptions = {}): Promise<() => void> {
   const search = options.search ?? location.search;
   const now = options.now ?? (() => new Date());
-  const locale = uiLanguage();
+  const locale = formatLocale();
   const standalone = new URLSearchParams(search).has('tab');
   document.documentElement.lang = locale;
   document.title = t('popup_title');

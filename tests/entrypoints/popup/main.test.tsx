@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { PageReport } from '@/components/core/messages';
 import { mountPopup } from '@/entrypoints/popup/main';
-import { queryPage, targetTabId } from '@/entrypoints/popup/state';
+import { formatLocale, queryPage, targetTabId } from '@/entrypoints/popup/state';
 import { getMessage, plainText } from '../../components/ui/i18n';
 
 const REPORT: PageReport = {
@@ -118,6 +118,32 @@ describe('popup entrypoint', () => {
     unmount = await mountPopup(root, { search: '', now: NOW, timeZone: 'America/New_York' });
     await waitFor(() => expect(plainText(root)).toContain('Página de producto de Amazon para Kaspersky Premium: título del producto y marca'));
     expect(plainText(root)).toContain('Las actualizaciones terminaron hace 2 años y 1 mes.');
+    expect(document.documentElement.lang).toBe('es');
+  });
+});
+
+describe('formatLocale', () => {
+  it.each([
+    ['en', 'en-US', 'en-US'],
+    ['en', 'en-GB', 'en-GB'],
+    ['es', 'es', 'es'],
+    ['es', 'es-419', 'es-419'],
+    ['es', 'en-US', 'es'],
+    ['en', 'de', 'en'],
+    ['en', 'en_GB', 'en-GB'],
+    ['popup_locale', 'fr', 'en'],
+  ])('messages in %s, browser UI %s → %s', (messages, ui, expected) => {
+    expect(formatLocale(messages, ui), 'dates must be in the language of the text around them').toBe(expected);
+  });
+
+  it('gives Spanish dates with Spanish messages even when the browser reports an English UI language', async () => {
+    useLocale('es');
+    vi.mocked(fakeBrowser.i18n.getUILanguage).mockReturnValue('en-US');
+    await openTab('https://www.amazon.com/dp/B0BHVJ4QT3');
+    vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue(REPORT as never);
+    unmount = await mountPopup(root, { search: '', now: NOW, timeZone: 'America/New_York' });
+    await waitFor(() => expect(plainText(root)).toContain('título del producto y marca'));
+    expect(plainText(root)).toContain('29 de septiembre de 2024');
     expect(document.documentElement.lang).toBe('es');
   });
 });

@@ -1,0 +1,182 @@
+/**
+ * The popup of the built extension in Chromium: the real toolbar popup (opened with
+ * chrome.action.openPopup) on a flagged page and on a page kban cannot see, the Details page
+ * (popup.html?tab=<id>), the toolbar badge, axe in light and dark, reflow, and Spanish.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, type ChromiumSession } from './harness/chromium';
+import { startFixtureServer, type FixtureServer } from './harness/fixture-server';
+import { badgeText, axeViolations, openToolbarPopup, tabIdOf } from './popup-window';
+
+const AMAZON = 'https://www.amazon.com/Kaspersky-Premium-Protection-Antivirus-Password/dp/B0BHVJ4QT3';
+const OUTSIDE = 'https://www.example.com/';
+
+let server: FixtureServer;
+
+beforeAll(async () => {
+  server = await startFixtureServer();
+  server.route(OUTSIDE, { body: '<!doctype html><html lang="en"><title>Example</title><h1>Example</h1></html>', type: 'text/html' });
+});
+
+afterAll(async () => {
+  await server?.close();
+});
+
+/** Visible text (closed <details> left out) and all text of the popup. */
+const TEXTS = `({ visible: document.body.innerText, all: document.body.textContent })`;
+
+describe('popup in English (New York time zone)', () => {
+  let browser: ChromiumSession;
+  beforeAll(async () => {
+    browser = await launchChromium({ server });
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('explains the flagged page in the toolbar popup, with the ban facts, and badges the toolbar icon', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(AMAZON);
+    expect((await browser.pageReport(page))?.classification.verdict).toBe('purchase');
+    expect(await badgeText(browser, await tabIdOf(browser, page)), 'the toolbar badge shows the verdict').toBe('!');
+
+    const popup = await openToolbarPopup(browser);
+    try {
+      const { visible, all } = await popup.evaluate<{ visible: string; all: string }>(TEXTS);
+      const seen = visible.replace(/\s+/gu, ' ');
+      for (const text of [
+        'Kaspersky purchase page',
+        'Amazon product page for Kaspersky Premium',
+        'product title',
+        'A notice is shown on the page.',
+        'The ban applies to you. In the US, decided by your time zone.',
+        'Updates ended',
+        'June 20, 2024',
+        'July 20, 2024, 12:00 AM EDT (04:00 UTC)',
+        'September 29, 2024, 12:00 AM EDT (04:00 UTC)',
+        'Bureau of Industry and Security (BIS)',
+        'US persons anywhere',
+        'There is no legal penalty for continuing to use existing Kaspersky software.',
+        'General information, not legal advice.',
+      ]) {
+        expect(seen, `visible in the popup: "${text}"`).toContain(text);
+      }
+      const every = all.replace(/\s+/gu, ' ');
+      for (const text of ['Threat Intelligence products and services', 'Security Training products and services', 'Microsoft Defender is built in', 'UltraAV']) {
+        expect(every, `in the popup (expandable section): "${text}"`).toContain(text);
+      }
+      expect(await popup.evaluate<number>(`document.querySelectorAll('details').length`), 'sections that expand').toBe(3);
+      expect(await popup.evaluate<number>(`document.documentElement.scrollWidth`), 'the popup is about 380px wide').toBeLessThanOrEqual(420);
+      expect(await popup.axe(), 'axe in the light theme').toEqual([]);
+      await popup.setColorScheme('dark');
+      expect(await popup.evaluate<string>(`getComputedStyle(document.body).backgroundColor`), 'dark theme follows the system').toBe('rgb(23, 24, 27)');
+      expect(await popup.axe(), 'axe in the dark theme').toEqual([]);
+    } finally {
+      await popup.close();
+      await page.close();
+    }
+  });
+
+  it("says it can't see a page outside its list, and shows no badge there", async () => {
+    const page = await browser.context.newPage();
+    await page.goto(OUTSIDE);
+    expect(await badgeText(browser, await tabIdOf(browser, page))).toBe('');
+    const popup = await openToolbarPopup(browser);
+    try {
+      const { visible } = await popup.evaluate<{ visible: string }>(TEXTS);
+      expect(visible).toContain("kban can't see this page");
+      expect(visible).toContain('Updates ended');
+    } finally {
+      await popup.close();
+      await page.close();
+    }
+  });
+
+  it('opens as a full page for the tab from the notice (popup.html?tab=<id>), every section expanded', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(AMAZON);
+    await browser.pageReport(page);
+    const tabId = await tabIdOf(browser, page);
+    const details = await browser.openExtensionPage(`popup.html?tab=${tabId}`);
+    try {
+      await details.locator('[data-page-state="ready"]').waitFor();
+      await expect.poll(() => details.locator('[data-testid="page-explanation"]').innerText()).toContain('Amazon product page for Kaspersky Premium');
+      expect(await details.locator('details[open]').count()).toBe(3);
+      await expect.poll(() => details.getByText('Microsoft Defender is built in', { exact: false }).isVisible()).toBe(true);
+      expect(await details.title()).toBe('kban: Kaspersky and the US ban');
+      expect(await axeViolations(details)).toEqual([]);
+
+      // Reflow: no sideways scrolling at 320 CSS px (what 400% zoom leaves of a 1280px window).
+      await details.setViewportSize({ width: 320, height: 700 });
+      expect(await details.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    } finally {
+      await details.close();
+      await page.close();
+    }
+  });
+
+  it('is keyboard-operable: Tab reaches the links and the expandable sections, with a visible focus ring', async () => {
+    const page = await browser.openExtensionPage('popup.html');
+    try {
+      await page.locator('[data-page-state]').waitFor();
+      // One full cycle of Tab stops, until focus leaves the page (body).
+      const stops: string[] = [];
+      for (let i = 0; i < 40; i++) {
+        await page.keyboard.press('Tab');
+        const stop = await page.evaluate(() => {
+          const el = document.activeElement as HTMLElement;
+          return el === document.body ? '' : `${el.localName}:${getComputedStyle(el).outlineStyle}`;
+        });
+        if (!stop) break;
+        stops.push(stop);
+      }
+      expect(stops.filter(stop => stop.startsWith('summary:')).length, `focus stops: ${stops.join(' ')}`).toBe(3);
+      expect(stops.filter(stop => stop.startsWith('a:')).length, 'the report link and the two sources').toBeGreaterThanOrEqual(2);
+      expect(stops.every(stop => !stop.endsWith(':none')), `every focused element has an outline: ${stops.join(' ')}`).toBe(true);
+      // Enter on a focused summary expands its section.
+      await page.locator('summary').nth(1).focus();
+      await page.keyboard.press('Enter');
+      expect(await page.locator('details').nth(1).evaluate(d => (d as HTMLDetailsElement).open)).toBe(true);
+    } finally {
+      await page.close();
+    }
+  });
+});
+
+describe('popup in Spanish', () => {
+  let browser: ChromiumSession;
+  beforeAll(async () => {
+    browser = await launchChromium({ server, locale: 'es' });
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('shows everything in Spanish with Spanish dates', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(AMAZON);
+    await browser.pageReport(page);
+    const popup = await openToolbarPopup(browser);
+    try {
+      const { visible } = await popup.evaluate<{ visible: string }>(TEXTS);
+      const seen = visible.replace(/\s+/gu, ' ');
+      for (const text of [
+        'Esta página',
+        'Página de producto de Amazon para Kaspersky Premium',
+        'El veto le afecta. En EE. UU., según su zona horaria.',
+        'Las actualizaciones terminaron hace',
+        '29 de septiembre de 2024, 0:00 EDT',
+        'Seguir usando el software de Kaspersky que ya tiene no conlleva ninguna sanción legal.',
+        'Información general, no asesoramiento legal.',
+      ]) {
+        expect(seen, `visible in the Spanish popup: "${text}"`).toContain(text);
+      }
+      expect(seen, 'no English left').not.toContain('Updates ended');
+      expect(await popup.evaluate<string>('document.documentElement.lang')).toBe('es');
+      expect(await popup.axe()).toEqual([]);
+    } finally {
+      await popup.close();
+      await page.close();
+    }
+  });
+});
