@@ -170,16 +170,15 @@ export function collectSignals(doc: Document, rule: SiteRule, url = doc.location
     items: [],
     pageTypes: [],
     breadcrumbs: [],
-    site: { productTitle: textOf(doc, selectors.productTitle) },
+    site: { productTitle: textOf(doc, selectors.productTitle), brand: textOf(doc, selectors.brand) },
   };
-  const cheap = [signals.title, signals.h1, meta['og:title'], signals.site.productTitle, decodeURIComponentSafe(url)];
+  const cheap = [signals.title, signals.h1, meta['og:title'], signals.site.productTitle, signals.site.brand, decodeURIComponentSafe(url)];
   if (rule.role !== 'vendor' && !cheap.some(mentionsKaspersky)) return signals;
 
   const structured = readStructuredData(doc);
   signals.items = structured.items;
   signals.pageTypes = structured.types;
   signals.breadcrumbs = [...structured.crumbs, ...readBreadcrumbs(doc, rule)];
-  signals.site.brand = textOf(doc, selectors.brand);
   signals.site.hasBuyControl = exists(doc, selectors.buy);
   signals.site.hasDownloadControl = exists(doc, selectors.download);
   return signals;

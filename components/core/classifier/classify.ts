@@ -117,11 +117,15 @@ function classifyThirdPartyPage(
     ['title', signals.title],
   ];
   const [source, subject] = subjectSources.find(([, text]) => text?.trim()) ?? ['none', ''];
-  if (!subject || !mentionsKaspersky(subject)) return { ...base, verdict: 'none', reasons: [...reasons, `subject-not-kaspersky:${source}`] };
+  const brand = signals.site.brand || item?.brand || item?.author || signals.meta['product:brand'] || '';
+  // Kaspersky apps whose names don't say "Kaspersky" (Safe Kids, Who Calls) still name it as brand or developer.
+  const madeByKaspersky = !!brand && isKasperskyBrand(brand);
+  if (!subject || !(mentionsKaspersky(subject) || madeByKaspersky)) {
+    return { ...base, verdict: 'none', reasons: [...reasons, `subject-not-kaspersky:${source}`] };
+  }
   reasons.push(`subject:${source}`);
 
-  const brand = signals.site.brand || item?.brand || item?.author || signals.meta['product:brand'] || '';
-  if (brand && !isKasperskyBrand(brand) && !mentionsKaspersky(brand)) {
+  if (brand && !madeByKaspersky && !mentionsKaspersky(brand)) {
     return { ...base, verdict: 'none', reasons: [...reasons, 'brand-not-kaspersky'] };
   }
   if (brand) reasons.push('brand:kaspersky');

@@ -30,6 +30,8 @@ describe('classify on a store', () => {
     ['news on the store host', signals({ url: 'https://store.test/news/kaspersky-ban', site: { productTitle: 'Kaspersky Premium' } }), 'none'],
     ['article schema type', signals({ url: 'https://store.test/p/6', pageTypes: ['NewsArticle'], site: { productTitle: 'Kaspersky Premium' } }), 'none'],
     ['no product page evidence', signals({ url: 'https://store.test/about', title: 'Kaspersky at Test store' }), 'none'],
+    ['Kaspersky app without the name, by its developer', signals({ url: 'https://store.test/p/8', site: { productTitle: 'Safe Kids: Parental Control', brand: 'Kaspersky Lab Switzerland' } }), 'purchase'],
+    ['a book by a Kaspersky author', signals({ url: 'https://store.test/p/9', site: { productTitle: 'Cyber Threats Explained', brand: 'Eugene Kaspersky (Author)' } }), 'none'],
     ['exempt product', signals({ url: 'https://store.test/p/7', site: { productTitle: 'Kaspersky Threat Data Feeds - 1 year' } }), 'exempt'],
   ])('%s', (_name, input, verdict) => {
     const result = classify(input, STORE);
