@@ -7,6 +7,11 @@
 import { browser } from 'wxt/browser';
 
 const KEY = 'kasperskyActive';
+/**
+ * Kept apart from KEY: the content script sets it while the background may be writing KEY for the
+ * same sighting, and a read-modify-write of one object from both sides could lose the flag.
+ */
+const NOTICE_SHOWN_KEY = 'kasperskyActiveNoticeShown';
 
 export interface KasperskyActive {
   /** When the trace was first and last seen (ms since the epoch). */
@@ -28,7 +33,9 @@ function parse(raw: unknown): KasperskyActive | undefined {
 /** What has been seen so far, or undefined when Kaspersky was never seen active. */
 export async function readKasperskyActive(): Promise<KasperskyActive | undefined> {
   try {
-    return parse((await browser.storage.local.get(KEY))[KEY]);
+    const stored = await browser.storage.local.get([KEY, NOTICE_SHOWN_KEY]);
+    const seen = parse(stored[KEY]);
+    return seen && { ...seen, noticeShown: seen.noticeShown || stored[NOTICE_SHOWN_KEY] === true };
   } catch {
     return undefined;
   }
@@ -43,6 +50,5 @@ export async function recordKasperskyActive(site: string, now = Date.now()): Pro
 
 /** Notes that the one-time in-page note was shown. */
 export async function markKasperskyNoticeShown(): Promise<void> {
-  const seen = await readKasperskyActive();
-  if (seen) await browser.storage.local.set({ [KEY]: { ...seen, noticeShown: true } });
+  await browser.storage.local.set({ [NOTICE_SHOWN_KEY]: true });
 }

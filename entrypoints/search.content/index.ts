@@ -1,4 +1,5 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { detectRegion } from '@/components/core/region/detect-region';
 import { SEARCH_MATCHES, engineForHost } from '@/components/core/search/search-engines';
 import { readEffectiveSettings } from '@/components/platform/settings-store';
 import { markSearchResults } from './mark-results';
@@ -16,6 +17,9 @@ export default defineContentScript({
     if (!engine || !engine.resultsPath.test(location.pathname + location.search)) return;
     const settings = await readEffectiveSettings();
     if (!settings.searchResults || settings.enforcement === 'off') return;
+    // Like the page check: only people the ban covers get badges.
+    const region = detectRegion({ policy: settings.managed.policy.region, user: settings.user.region, timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone });
+    if (!region.covered) return;
     let timer: ReturnType<typeof setTimeout> | undefined;
     let runs = 0;
     const run = () => {
