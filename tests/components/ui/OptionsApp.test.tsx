@@ -63,7 +63,7 @@ describe('OptionsApp', () => {
     renderWithI18n(<OptionsApp {...p} />);
     const list = screen.getByTestId('dismissed-sites');
     expect([...list.querySelectorAll('.host')].map(el => el.textContent)).toEqual(['www.amazon.com', 'www.newegg.com']);
-    fireEvent.click(screen.getByRole('button', { name: 'Show notices on www.newegg.com again' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Undo: show notices on www.newegg.com again' }));
     expect(p.onRemoveDismissed).toHaveBeenCalledWith('www.newegg.com');
   });
 

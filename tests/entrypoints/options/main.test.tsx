@@ -53,7 +53,7 @@ describe('options entrypoint', () => {
   it('undoes a dismissed site, and shows sites dismissed elsewhere live', async () => {
     await fakeBrowser.storage.local.set({ settings: { version: 1, region: 'us', notices: true, dismissedSites: ['www.amazon.com', 'www.newegg.com'], searchResults: false } });
     unmount = await mountOptions(root, 'America/New_York');
-    fireEvent.click(screen.getByRole('button', { name: 'Show notices on www.amazon.com again' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Undo: show notices on www.amazon.com again' }));
     await waitFor(async () => expect((await stored())?.dismissedSites).toEqual(['www.newegg.com']));
     await waitFor(() => expect(screen.queryByText('www.amazon.com')).toBeNull());
 

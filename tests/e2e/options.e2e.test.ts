@@ -1,0 +1,178 @@
+/**
+ * The options page of the built extension in Chromium: settings save at once and apply live,
+ * dismissed sites can be undone, the wrong-verdict report is only a prefilled link, policy locks
+ * controls, axe finds nothing in light and dark, it reflows, and it is Spanish with a Spanish browser.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REPORT_ISSUE_URL } from '@/components/core/ban/report-issue';
+import { launchChromium, type ChromiumSession } from './harness/chromium';
+import { startFixtureServer, type FixtureServer } from './harness/fixture-server';
+import { createPolicyFiles, IS_ROOT, NOT_ROOT_MESSAGE } from './harness/policy';
+import { axeViolations } from './popup-window';
+
+const AMAZON = 'https://www.amazon.com/Kaspersky-Premium-Protection-Antivirus-Password/dp/B0BHVJ4QT3';
+
+let server: FixtureServer;
+
+beforeAll(async () => {
+  server = await startFixtureServer();
+});
+
+afterAll(async () => {
+  await server?.close();
+});
+
+async function settings(browser: ChromiumSession): Promise<Record<string, unknown>> {
+  return ((await browser.storage('local')).settings ?? {}) as Record<string, unknown>;
+}
+
+async function openOptions(browser: ChromiumSession): Promise<Page> {
+  const page = await browser.openExtensionPage('options.html');
+  await page.locator('[data-testid="region-setting"]').waitFor();
+  return page;
+}
+
+describe('options page in English', () => {
+  let browser: ChromiumSession;
+  beforeAll(async () => {
+    browser = await launchChromium({ server });
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('saves the region and notices at once, and the notice follows them', async () => {
+    const options = await openOptions(browser);
+    expect(await options.title()).toBe('kban settings');
+    expect(await options.getByRole('radio', { name: /Decide from my time zone/ }).isChecked()).toBe(true);
+    await expect.poll(() => options.locator('[data-testid="region-setting"]').innerText()).toContain('(now: in the US)');
+
+    await options.getByRole('radio', { name: /Neither/ }).check();
+    await expect.poll(async () => (await settings(browser)).region).toBe('non-us');
+
+    // Not covered: the flagged page gets no notice.
+    const shop = await browser.context.newPage();
+    await shop.goto(AMAZON);
+    expect((await browser.pageReport(shop))?.action).toBe('not-covered');
+
+    await options.bringToFront();
+    await options.getByRole('radio', { name: /I'm in the US/ }).check();
+    await expect.poll(async () => (await settings(browser)).region).toBe('us');
+    await options.getByRole('checkbox', { name: /Show a notice/ }).uncheck();
+    await expect.poll(async () => (await settings(browser)).notices).toBe(false);
+    await shop.reload();
+    expect((await browser.pageReport(shop))?.action).toBe('off');
+
+    await options.bringToFront();
+    await options.getByRole('checkbox', { name: /Show a notice/ }).check();
+    await expect.poll(async () => (await settings(browser)).notices).toBe(true);
+    await shop.reload();
+    expect((await browser.pageReport(shop))?.action).toBe('warned');
+    await shop.close();
+    await options.close();
+  });
+
+  it('lists a site dismissed in the notice, live, and undoes it', async () => {
+    const options = await openOptions(browser);
+    expect(await options.locator('[data-testid="dismissed-sites"]').innerText()).toContain("You haven't dismissed the notice on any site.");
+
+    const shop = await browser.context.newPage();
+    await shop.goto(AMAZON);
+    await browser.pageReport(shop);
+    await shop.locator('kban-notice').getByRole('button', { name: 'Dismiss on this site' }).click();
+    await expect.poll(async () => (await settings(browser)).dismissedSites).toEqual(['www.amazon.com']);
+
+    await options.bringToFront();
+    await expect.poll(() => options.locator('[data-testid="dismissed-sites"] .host').allInnerTexts()).toEqual(['www.amazon.com']);
+    await options.getByRole('button', { name: 'Undo: show notices on www.amazon.com again' }).click();
+    await expect.poll(async () => (await settings(browser)).dismissedSites).toEqual([]);
+    await shop.reload();
+    expect((await browser.pageReport(shop))?.action).toBe('warned');
+    await shop.close();
+    await options.close();
+  });
+
+  it('builds a prefilled wrong-verdict report and sends nothing by itself', async () => {
+    const options = await openOptions(browser);
+    const before = server.requests.length;
+    await options.getByLabel('Page address').fill('https://www.amazon.com/dp/B0BHVJ4QT3?ref=private');
+    await options.getByLabel('What is the page?').selectOption('download');
+    await options.getByLabel('Anything else (optional)').fill('It is the download edition.');
+    const link = options.getByTestId('report-link');
+    const href = new URL((await link.getAttribute('href'))!);
+    expect(`${href.origin}${href.pathname}`).toBe(REPORT_ISSUE_URL);
+    expect(href.searchParams.get('body')).toContain('Page: https://www.amazon.com/dp/B0BHVJ4QT3\n');
+    expect(href.searchParams.get('body')).toContain('It should be: download');
+    expect(href.searchParams.get('body')).not.toContain('private');
+    expect(await link.getAttribute('target')).toBe('_blank');
+    expect(server.requests.slice(before), 'filling the form must not send anything').toEqual([]);
+    await options.close();
+  });
+
+  it('has no axe violations in light and dark, and reflows at 320px', async () => {
+    await browser.worker!.evaluate(() => chrome.storage.local.set({ settings: { version: 1, region: 'us', notices: true, dismissedSites: ['www.amazon.com'], searchResults: false } }));
+    const options = await openOptions(browser);
+    await options.locator('.host').waitFor();
+    expect(await axeViolations(options), 'light').toEqual([]);
+    await options.emulateMedia({ colorScheme: 'dark' });
+    expect(await options.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(23, 24, 27)');
+    expect(await axeViolations(options), 'dark').toEqual([]);
+    await options.setViewportSize({ width: 320, height: 800 });
+    expect(await options.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    await options.close();
+  });
+});
+
+describe('options page locked by policy', () => {
+  const policies = IS_ROOT ? createPolicyFiles() : undefined;
+  let browser: ChromiumSession | undefined;
+  beforeAll(async () => {
+    if (!policies) return;
+    policies.writeChromium('options-e2e', {
+      '3rdparty': { extensions: { nnlcbcdhgclnjnneohgonnciomnldjmb: { region: 'us', enforcement: 'block', organizationName: 'ACME Corp', supportUrl: 'ftp://it.acme.example/' } } },
+    });
+    browser = await launchChromium({ server });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    policies?.restore();
+  });
+
+  it('shows locked controls "Set by your organization" and the policy problems', async ctx => {
+    if (!browser) ctx.skip(NOT_ROOT_MESSAGE);
+    const options = await browser!.openExtensionPage('options.html');
+    // Managed storage fills a few seconds after start-up; the page follows it live.
+    await expect.poll(() => options.getByRole('radio', { name: /I'm in the US/ }).isDisabled(), { timeout: 15_000 }).toBe(true);
+    expect(await options.getByRole('radio', { name: /I'm in the US/ }).isChecked()).toBe(true);
+    expect(await options.getByRole('checkbox', { name: /Show a notice/ }).isDisabled()).toBe(true);
+    expect(await options.locator('[data-testid="locked"]').first().innerText()).toContain('Set by your organization');
+    expect(await options.locator('[data-testid="managed-note"]').innerText()).toBe('Some settings are managed by ACME Corp.');
+    // Chrome drops keys the schema doesn't know; kban's own checks catch what the schema lets through.
+    expect(await options.locator('[data-testid="policy-problems"]').innerText()).toContain('"supportUrl" was ignored: its value must be an http(s) URL.');
+    expect(await axeViolations(options)).toEqual([]);
+    await options.close();
+  });
+});
+
+describe('options page in Spanish', () => {
+  let browser: ChromiumSession;
+  beforeAll(async () => {
+    browser = await launchChromium({ server, locale: 'es' });
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('is Spanish with a Spanish browser', async () => {
+    const options = await openOptions(browser);
+    expect(await options.title()).toBe('Configuración de kban');
+    const text = await options.locator('body').innerText();
+    for (const phrase of ['Su región', 'Decidir según mi zona horaria', 'Avisos', 'Sitios donde ocultó el aviso', 'Informar de un resultado erróneo']) {
+      expect(text, `Spanish options page: "${phrase}"`).toContain(phrase);
+    }
+    expect(await options.evaluate(() => document.documentElement.lang)).toBe('es');
+    expect(await axeViolations(options)).toEqual([]);
+    await options.close();
+  });
+});
