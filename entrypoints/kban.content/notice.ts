@@ -139,6 +139,7 @@ export function placeNotice(host: HTMLElement, anchor: Element | null): void {
     return;
   }
   const target = anchor?.closest('h1') ?? anchor;
-  if (target?.parentNode && target.isConnected && target !== document.body) target.parentNode.insertBefore(host, target);
+  // The anchor must be inside <body>: a rule may name its product by `head > title`, and a notice in <head> is never shown.
+  if (target?.parentNode && target !== document.body && document.body?.contains(target)) target.parentNode.insertBefore(host, target);
   else (document.body ?? document.documentElement).prepend(host);
 }

@@ -1,13 +1,26 @@
 /**
  * Vitest global setup for the end-to-end run: makes sure `.output/chrome-mv3` and
- * `.output/firefox-mv2` exist and are newer than every source file, building at most once per run.
+ * `.output/firefox-mv2` exist and are newer than every source file, building at most once per run,
+ * then snapshots both into a temp dir that the browsers load, so a rebuild of `.output/` during
+ * the run (another terminal, `wxt dev`) cannot change the extension under a running browser.
  * Set KBAN_E2E_NO_BUILD=1 to test whatever is in `.output/` as it is.
  * @module
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { TestProject } from 'vitest/node';
 import { CHROME_EXTENSION_DIR, FIREFOX_EXTENSION_DIR, ROOT } from './paths';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** Snapshot of `.output/chrome-mv3` for this run (see paths.ts `chromeExtensionDir`). */
+    kbanChromeExtensionDir: string;
+    /** Snapshot of `.output/firefox-mv2` for this run. */
+    kbanFirefoxExtensionDir: string;
+  }
+}
 
 /** What goes into the build. */
 const SOURCES = ['entrypoints', 'components', 'public', 'wxt.config.ts', 'package.json', 'package-lock.json', 'tsconfig.json'];
@@ -42,6 +55,47 @@ export function ensureBuilds(): void {
   }
 }
 
-export default function setup(): void {
+/** Files the manifest names that must be present for a build to be whole. */
+function isComplete(dir: string): boolean {
+  try {
+    const manifest = JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as {
+      background?: { service_worker?: string; scripts?: string[] };
+      content_scripts?: Array<{ js?: string[] }>;
+      default_locale?: string;
+    };
+    const files = [
+      manifest.background?.service_worker,
+      ...(manifest.background?.scripts ?? []),
+      ...(manifest.content_scripts ?? []).flatMap((script) => script.js ?? []),
+      manifest.default_locale && `_locales/${manifest.default_locale}/messages.json`,
+    ].filter((file): file is string => !!file);
+    return files.every((file) => existsSync(path.join(dir, file)));
+  } catch {
+    return false;
+  }
+}
+
+/** Copies a build, retrying while it is being rewritten. */
+function snapshot(from: string, to: string): void {
+  for (let attempt = 1; ; attempt++) {
+    const before = statSync(path.join(from, 'manifest.json')).mtimeMs;
+    rmSync(to, { recursive: true, force: true });
+    cpSync(from, to, { recursive: true });
+    const after = existsSync(path.join(from, 'manifest.json')) ? statSync(path.join(from, 'manifest.json')).mtimeMs : -1;
+    if (before === after && isComplete(to)) return;
+    if (attempt === 5) throw new Error(`${from} kept changing or is incomplete; rebuild it and retry`);
+    execFileSync('sleep', ['2']);
+  }
+}
+
+export default function setup(project: TestProject): () => void {
   ensureBuilds();
+  const dir = mkdtempSync(path.join(process.env.E2E_TMP || tmpdir(), 'kban-e2e-build-'));
+  const chrome = path.join(dir, 'chrome-mv3');
+  const firefox = path.join(dir, 'firefox-mv2');
+  snapshot(CHROME_EXTENSION_DIR, chrome);
+  snapshot(FIREFOX_EXTENSION_DIR, firefox);
+  project.provide('kbanChromeExtensionDir', chrome);
+  project.provide('kbanFirefoxExtensionDir', firefox);
+  return () => rmSync(dir, { recursive: true, force: true });
 }

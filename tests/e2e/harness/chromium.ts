@@ -12,7 +12,7 @@ import type { browser as extensionApi } from '@wxt-dev/browser';
 import type { PageReport } from '@/components/core/messages';
 import type { FixtureServer } from './fixture-server';
 import { sleep } from './page-state';
-import { CHROME_EXTENSION_DIR, CHROME_EXTENSION_ID } from './paths';
+import { CHROME_EXTENSION_ID, chromeExtensionDir } from './paths';
 
 /** The `chrome` global of the extension's service worker, for code passed to `worker.evaluate`. */
 declare const chrome: typeof extensionApi;
@@ -34,7 +34,7 @@ const BASE_FLAGS = [
 export interface ChromiumOptions {
   /** Serves every page; all hosts on :80/:443 are mapped to it. */
   server: FixtureServer;
-  /** Unpacked extension to load; default `.output/chrome-mv3`; `null` loads none. */
+  /** Unpacked extension to load; default: this run's snapshot of `.output/chrome-mv3`; `null` loads none. */
   extensionDir?: string | null;
   /** IANA zone for the browser process (TZ); default America/New_York (a covered user). */
   timeZone?: string;
@@ -87,7 +87,7 @@ export function hostResolverRules(server: FixtureServer): string {
  */
 export async function launchChromium(options: ChromiumOptions): Promise<ChromiumSession> {
   const { server, timeZone = 'America/New_York', locale, forceInstall = false } = options;
-  const extensionDir = forceInstall ? null : options.extensionDir === undefined ? CHROME_EXTENSION_DIR : options.extensionDir;
+  const extensionDir = forceInstall ? null : options.extensionDir === undefined ? chromeExtensionDir() : options.extensionDir;
   const scratch = mkdtempSync(path.join(process.env.E2E_TMP || tmpdir(), 'kban-chromium-'));
   const profile = path.join(scratch, 'profile');
   const temp = path.join(scratch, 'tmp'); // Chromium's own temp files (org.chromium.*) land here, and go with it
@@ -100,7 +100,10 @@ export async function launchChromium(options: ChromiumOptions): Promise<Chromium
   try {
     context = await chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM_BIN,
-      headless: true,
+      // Headless mode keeps the browser's own UI language at en-US whatever --lang says; pages then only get
+      // Playwright's per-page locale emulation, which the service worker never sees and which can come after a
+      // page's first script. A headful browser on Ozone's headless platform (no display needed) honours --lang.
+      headless: !locale,
       ignoreHTTPSErrors: true,
       env,
       locale: locale ?? 'en-US',
@@ -110,7 +113,7 @@ export async function launchChromium(options: ChromiumOptions): Promise<Chromium
       args: [
         ...flags,
         `--host-resolver-rules=${hostResolverRules(server)}`,
-        ...(locale ? [`--lang=${locale}`] : []),
+        ...(locale ? [`--lang=${locale}`, '--ozone-platform=headless'] : []),
         ...(extensionDir ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : []),
         ...(options.args ?? []),
       ],
@@ -160,12 +163,18 @@ export async function launchChromium(options: ChromiumOptions): Promise<Chromium
       await page.bringToFront(); // the report is asked of the active tab
       const deadline = Date.now() + timeout;
       for (;;) {
-        const report = (await worker.evaluate(async () => {
+        const answer = (await worker.evaluate(async () => {
           const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
-          if (tab?.id === undefined) return null;
-          return chrome.tabs.sendMessage(tab.id, { type: 'kban:get-page' }).catch(() => null);
-        })) as PageReport | null | undefined;
-        if (report && report.url === page.url()) return report;
+          if (tab?.id === undefined) return { absent: false, report: null };
+          try {
+            return { absent: false, report: await chrome.tabs.sendMessage(tab.id, { type: 'kban:get-page' }) };
+          } catch {
+            return { absent: true, report: null }; // no content script in the tab
+          }
+        })) as { absent: boolean; report: PageReport | null | undefined };
+        if (answer.report && answer.report.url === page.url()) return answer.report;
+        // Once the page has loaded, document_end scripts are in: no receiver means no rule covers the host.
+        if (answer.absent && (await page.evaluate(() => document.readyState)) === 'complete') return undefined;
         if (Date.now() > deadline) return undefined;
         await sleep(100);
       }

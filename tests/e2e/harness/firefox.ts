@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import type { FixtureServer } from './fixture-server';
-import { FIREFOX_EXTENSION_DIR, FIREFOX_EXTENSION_ID } from './paths';
+import { FIREFOX_EXTENSION_ID, firefoxExtensionDir } from './paths';
 
 /** The browser binary; override with FIREFOX_BIN. */
 export const FIREFOX_BIN = process.env.FIREFOX_BIN || '/usr/bin/firefox-esr';
@@ -19,7 +19,7 @@ export const FIREFOX_EXTENSION_UUID = '6b0a4e1c-6b7a-4c1e-9f00-00000000cba0';
 
 export interface FirefoxOptions {
   server: FixtureServer;
-  /** Unpacked add-on; default `.output/firefox-mv2`; `null` installs none (e.g. policy-installed). */
+  /** Unpacked add-on; default: this run's snapshot of `.output/firefox-mv2`; `null` installs none (e.g. policy-installed). */
   extensionDir?: string | null;
   /** IANA zone (TZ of the browser process); default America/New_York. */
   timeZone?: string;
@@ -55,7 +55,7 @@ export function pacScript(server: FixtureServer): string {
  */
 export async function launchFirefox(options: FirefoxOptions): Promise<FirefoxSession> {
   const { server, timeZone = 'America/New_York', locale } = options;
-  const extensionDir = options.extensionDir === undefined ? FIREFOX_EXTENSION_DIR : options.extensionDir;
+  const extensionDir = options.extensionDir === undefined ? firefoxExtensionDir() : options.extensionDir;
   const scratch = mkdtempSync(path.join(process.env.E2E_TMP || tmpdir(), 'kban-firefox-'));
   const profile = path.join(scratch, 'profile');
   const temp = path.join(scratch, 'tmp');

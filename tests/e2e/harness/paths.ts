@@ -4,6 +4,7 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { inject } from 'vitest';
 
 /** The project root. */
 export const ROOT = path.resolve(fileURLToPath(new URL('.', import.meta.url)), '../../..');
@@ -17,3 +18,16 @@ export const CHROME_EXTENSION_ID = 'nnlcbcdhgclnjnneohgonnciomnldjmb';
 export const FIREFOX_EXTENSION_ID = 'kban@kban.dev';
 /** Screenshots taken by tests go here (ignored by git). */
 export const SHOTS_DIR = path.join(ROOT, '.tmp/e2e-shots');
+
+/**
+ * The Chromium build the browsers load in this run: the global setup's snapshot of
+ * `.output/chrome-mv3` (see build.ts), or `.output/chrome-mv3` itself outside the e2e config.
+ */
+export function chromeExtensionDir(): string {
+  return inject('kbanChromeExtensionDir') || CHROME_EXTENSION_DIR;
+}
+
+/** The Firefox build the browsers load in this run (snapshot of `.output/firefox-mv2`). */
+export function firefoxExtensionDir(): string {
+  return inject('kbanFirefoxExtensionDir') || FIREFOX_EXTENSION_DIR;
+}
