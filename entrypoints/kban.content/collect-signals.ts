@@ -203,7 +203,8 @@ export function collectTiles(doc: Document, rule: SiteRule): { tiles: TileSignal
     return { tiles: [], elements: [] };
   }
   const tiles = elements.map((element, index) => {
-    const detail = (element.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, MAX_TILE_DETAIL);
+    // Text nodes joined with spaces: adjacent blocks ("…Published</div><div>Paperback") stay separate words.
+    const detail = spacedText(element).replace(/\s+/g, ' ').trim().slice(0, MAX_TILE_DETAIL);
     return { index, title: (tileTitle ? textOf(element, tileTitle) : undefined) ?? detail.slice(0, 200), detail };
   });
   return { tiles, elements };

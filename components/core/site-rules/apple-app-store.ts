@@ -14,7 +14,9 @@ export const appleAppStore: SiteRule = {
   selectors: {
     brand: 'h2.product-header__identity a',
     download: 'a[href^="itms-apps:"], .app-header__list__item--price, .get-button',
-    tile: '.we-lockup, .search-result',
+    // Older pages: .we-lockup; the 2025 design: search results are <article>s in the grid (ul[data-test-id="grid"]),
+    // developer and chart shelves use .small-lockup-item; both put the app name in an <h3>.
+    tile: '.we-lockup, .search-result, [data-test-id="grid"] article, .small-lockup-item',
     tileTitle: '.we-lockup__title, h3',
   },
 };

@@ -15,7 +15,8 @@ export const cnetDownload: SiteRule = {
     brand: '.c-productSummary_developer a, [data-meta="developer"]',
     download: '.c-productActionButton a, a[href*="/3001-"]',
     breadcrumbs: '.c-breadcrumbs a',
-    tile: '.c-searchResults .c-productCard',
+    // Search results and category lists use the same card.
+    tile: '.c-productCard',
     tileTitle: '.c-productCard_title',
   },
 };

@@ -11,5 +11,9 @@ export const eneba: SiteRule = {
   ignorePaths: [/^\/(?:[a-z]{2}\/)?(?:hub|blog|support|help|checkout)(?:[/?#]|$)/],
   selectors: {
     productTitle: 'main h1',
+    // Store and search results: obfuscated but long-stable class names — card .pFaGHa, title span.YLosEL,
+    // price span.L5ErLT, region .Pm6lW1, link a.oSVLlh.
+    tile: '.pFaGHa',
+    tileTitle: '.YLosEL',
   },
 };

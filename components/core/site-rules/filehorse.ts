@@ -14,7 +14,9 @@ export const filehorse: SiteRule = {
     brand: '.developer a, [itemprop="author"] [itemprop="name"]',
     download: 'a.download-btn, #download_url_dlm',
     breadcrumbs: '.breadcrumbs a',
-    tile: '.soft-list li',
-    tileTitle: '.name',
+    // Search and category lists: <ul class="software_list"><li>…<h3><a>Name Version</a></h3>; ads and the
+    // "no match" line are list items too.
+    tile: 'ul.software_list > li:not(.ads):not(.no_match)',
+    tileTitle: 'h3',
   },
 };

@@ -14,5 +14,9 @@ export const g2a: SiteRule = {
   selectors: {
     productTitle: '[data-locator="ppa-summary__title"]',
     buy: '[data-locator="ppa-payment__btn"], [data-locator="ppa-payment"]',
+    // Search and category results: <li class="…productCard…"> cards (styled-components classes around a stable
+    // "productCard" name) with the offer title in an <h3> and the price in [data-locator="zth-price"].
+    tile: 'li[class*="productCard"]',
+    tileTitle: 'h3',
   },
 };

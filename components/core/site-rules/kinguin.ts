@@ -8,10 +8,14 @@ export const kinguin: SiteRule = {
   hosts: ['kinguin.net'],
   role: 'store',
   productPaths: [/^\/(?:[a-z]{2}\/)?category\/\d+\//],
-  listingPaths: [/^\/(?:[a-z]{2}\/)?listing(?:[/?#]|$)/],
+  // Search and browse are /listing?phrase=…; the old Magento search URL (/catalogsearch/result/?q=…) still gets linked.
+  listingPaths: [/^\/(?:[a-z]{2}\/)?listing(?:[/?#]|$)/, /^\/(?:[a-z]{2}\/)?catalogsearch\//],
   ignorePaths: [/^\/(?:[a-z]{2}\/)?(?:blog|news|help|faq|support)(?:[/?#]|$)/],
   selectors: {
     productTitle: '.container-fluid > div > h1 > span',
     buy: '#main-offer-wrapper button',
+    // Listing cards carry schema.org Product microdata: <h3 itemprop="name"><a …>, AggregateOffer lowPrice.
+    tile: '[itemtype$="schema.org/Product"]',
+    tileTitle: '[itemprop="name"]',
   },
 };

@@ -10,5 +10,11 @@ export const microsoftStore: SiteRule = {
   hosts: ['apps.microsoft.com'],
   role: 'store',
   productPaths: [/^\/(?:store\/)?detail\//i],
+  // Search (/search?query=…) and publisher pages (/search/publisher?name=…).
   listingPaths: [/^\/(?:store\/)?search(?:[/?#]|$)/i],
+  selectors: {
+    // A result card is one link to the app's detail page; its name is the card heading.
+    tile: 'a[href*="/detail/"]',
+    tileTitle: 'h3',
+  },
 };
