@@ -8,11 +8,10 @@ import tls from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PAGE_FIXTURES } from '../fixtures/pages/index';
 import SPANISH from '../../public/_locales/es/messages.json';
-import { CHROME_EXTENSION_ID, launchChromium } from './harness/chromium';
-import type { browser as extensionApi } from '@wxt-dev/browser';
+import { CHROME_EXTENSION_ID, launchChromium, type ChromeApi } from './harness/chromium';
 import { startFixtureServer, type FixtureServer } from './harness/fixture-server';
 
-declare const chrome: typeof extensionApi;
+declare const chrome: ChromeApi;
 
 let server: FixtureServer;
 

@@ -14,8 +14,13 @@ import type { FixtureServer } from './fixture-server';
 import { sleep } from './page-state';
 import { CHROME_EXTENSION_ID, chromeExtensionDir } from './paths';
 
-/** The `chrome` global of the extension's service worker, for code passed to `worker.evaluate`. */
-declare const chrome: typeof extensionApi;
+/**
+ * The type of the `chrome` global in extension pages and the service worker, for code passed to
+ * `evaluate`. In a test file: `declare const chrome: ChromeApi;` (no global declaration, so app code
+ * keeps using `browser`).
+ */
+export type ChromeApi = typeof extensionApi;
+declare const chrome: ChromeApi;
 
 /** The browser binary; override with CHROMIUM_BIN. */
 export const CHROMIUM_BIN = process.env.CHROMIUM_BIN || '/usr/bin/chromium';
