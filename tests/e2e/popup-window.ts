@@ -90,15 +90,35 @@ export async function openToolbarPopup(session: ChromiumSession): Promise<PopupW
       await call('Emulation.setEmulatedMedia', { features: [{ name: 'prefers-color-scheme', value: scheme }] });
     },
     async screenshot(file) {
-      const size = await evaluate<{ width: number; height: number }>(
-        `({ width: document.documentElement.scrollWidth, height: document.documentElement.scrollHeight })`,
+      // A popup's viewport can't be resized or captured beyond its edge (tiles repeat), so scroll
+      // through it, capture each screen, and let the popup itself stitch them on a canvas.
+      const { width, height, view } = await evaluate<{ width: number; height: number; view: number }>(
+        `({ width: document.documentElement.clientWidth, height: document.documentElement.scrollHeight, view: innerHeight })`,
       );
-      const shot = await call('Page.captureScreenshot', {
-        format: 'png',
-        captureBeyondViewport: true,
-        clip: { x: 0, y: 0, width: size.width, height: size.height, scale: 1 },
-      });
-      writeFileSync(file, Buffer.from(shot.data as string, 'base64'));
+      const segments: Array<{ y: number; data: string }> = [];
+      for (let top = 0; ; top += view) {
+        const y = await evaluate<number>(
+          `new Promise(resolve => { scrollTo(0, ${top}); requestAnimationFrame(() => requestAnimationFrame(() => resolve(scrollY))); })`,
+        );
+        const shot = await call('Page.captureScreenshot', { format: 'png' });
+        segments.push({ y, data: shot.data as string });
+        if (y + view >= height) break;
+      }
+      await evaluate<void>(`scrollTo(0, 0)`);
+      const stitched = await evaluate<string>(`(async () => {
+        const canvas = document.createElement('canvas');
+        canvas.width = ${width};
+        canvas.height = ${height};
+        const context = canvas.getContext('2d');
+        for (const segment of ${JSON.stringify(segments)}) {
+          const image = new Image();
+          image.src = 'data:image/png;base64,' + segment.data;
+          await image.decode();
+          context.drawImage(image, 0, 0, ${width}, image.height, 0, segment.y, ${width}, image.height);
+        }
+        return canvas.toDataURL('image/png').split(',')[1];
+      })()`);
+      writeFileSync(file, Buffer.from(stitched, 'base64'));
     },
     async axe() {
       await evaluate<void>(`${axe.source}; void 0`);
