@@ -6,10 +6,14 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPORT_ISSUE_URL } from '@/components/core/ban/report-issue';
+import type { browser as extensionApi } from '@wxt-dev/browser';
 import { launchChromium, type ChromiumSession } from './harness/chromium';
 import { startFixtureServer, type FixtureServer } from './harness/fixture-server';
 import { createPolicyFiles, IS_ROOT, NOT_ROOT_MESSAGE } from './harness/policy';
 import { axeViolations } from './popup-window';
+
+/** The `chrome` global of the extension's service worker, for code passed to `worker.evaluate`. */
+declare const chrome: typeof extensionApi;
 
 const AMAZON = 'https://www.amazon.com/Kaspersky-Premium-Protection-Antivirus-Password/dp/B0BHVJ4QT3';
 

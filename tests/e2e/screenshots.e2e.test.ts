@@ -7,10 +7,14 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, it } from 'vitest';
+import type { browser as extensionApi } from '@wxt-dev/browser';
 import { launchChromium, type ChromiumSession } from './harness/chromium';
 import { startFixtureServer, type FixtureServer } from './harness/fixture-server';
 import { ROOT } from './harness/paths';
 import { openToolbarPopup } from './popup-window';
+
+/** The `chrome` global of the extension's service worker, for code passed to `worker.evaluate`. */
+declare const chrome: typeof extensionApi;
 
 const RUN = process.env.KBAN_SCREENSHOTS === '1';
 const OUT = path.join(ROOT, 'docs/screenshots');
