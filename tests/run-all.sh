@@ -44,6 +44,7 @@ step e2e          npx vitest run -c vitest.e2e.config.ts
 step addons-lint  lint_firefox
 
 # ---- HOOK: later steps go here (e.g. the benchmark budget check), as: step <name> <command> ----
+step bench       npm run bench -- --check --no-build   # budgets (README "Performance"); uses the build zip-chrome made
 
 total_ms=$(( ($(date +%s%N) - started_all) / 1000000 ))
 if [ ${#failed[@]} -eq 0 ]; then

@@ -11,7 +11,7 @@
  * @module
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -170,10 +170,14 @@ async function main(): Promise<number> {
   const args = parseArgs(process.argv.slice(2));
   const startedAt = Date.now();
   ensureBuild(args.build);
-  const sizes = contentScriptSizes(CHROME_EXTENSION_DIR);
-  const pages = buildBenchPages();
   const scratch = mkdtempSync(path.join(process.env.E2E_TMP || tmpdir(), 'kban-bench-'));
-  const referenceDir = writeReferenceExtension(CHROME_EXTENSION_DIR, path.join(scratch, 'reference'));
+  process.once('exit', () => rmSync(scratch, { recursive: true, force: true }));
+  // Measure a snapshot, so a rebuild of .output/ during the run cannot change what is loaded.
+  const oursDir = path.join(scratch, 'ours');
+  cpSync(CHROME_EXTENSION_DIR, oursDir, { recursive: true });
+  const sizes = contentScriptSizes(oursDir);
+  const pages = buildBenchPages();
+  const referenceDir = writeReferenceExtension(oursDir, path.join(scratch, 'reference'));
 
   const server = await startFixtureServer([]);
   const blankUrls = new Map<string, string>();
@@ -187,7 +191,7 @@ async function main(): Promise<number> {
   const subjects: Subject[] = [];
   const results = new Map<string, LoadResult[]>();
   try {
-    subjects.push({ name: 'ours', session: await launchChromium({ server }) });
+    subjects.push({ name: 'ours', session: await launchChromium({ server, extensionDir: oursDir }) });
     subjects.push({ name: 'reference', session: await launchChromium({ server, extensionDir: referenceDir }) });
     console.log(`[bench] ours ${subjects[0]!.session.extensionId}, reference ${subjects[1]!.session.extensionId}; sampling every ${SAMPLING_INTERVAL_US} µs`);
     // Warm-up, not counted: the first storage.managed read after Chromium starts waits ~2.6 s for its policy service.
@@ -211,7 +215,6 @@ async function main(): Promise<number> {
   } finally {
     for (const subject of subjects) await subject.session.close();
     await server.close();
-    rmSync(scratch, { recursive: true, force: true });
   }
 
   // Report.
@@ -257,7 +260,7 @@ async function main(): Promise<number> {
     const byFrame = new Map<string, number>();
     for (const load of loads) for (const { frame, ms } of load.top) byFrame.set(frame, (byFrame.get(frame) ?? 0) + ms / loads.length);
     const top = [...byFrame].sort((a, b) => b[1] - a[1]).slice(0, 5);
-    console.log(`  ${page.id}: ${top.map(([frame, ms]) => `${fmt(ms)} ${frame} «${codeAt(CHROME_EXTENSION_DIR, frame)}»`).join('\n' + ' '.repeat(page.id.length + 4)) || '(no samples)'}`);
+    console.log(`  ${page.id}: ${top.map(([frame, ms]) => `${fmt(ms)} ${frame} «${codeAt(oursDir, frame)}»`).join('\n' + ' '.repeat(page.id.length + 4)) || '(no samples)'}`);
   }
   console.log(`\n[bench] done in ${((Date.now() - startedAt) / 1000).toFixed(0)} s`);
 
