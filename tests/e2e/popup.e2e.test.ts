@@ -4,6 +4,7 @@
  * (popup.html?tab=<id>), the toolbar badge, axe in light and dark, reflow, and Spanish.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PAGE_FIXTURES } from '../fixtures/pages/index';
 import { launchChromium, type ChromiumSession } from './harness/chromium';
 import { startFixtureServer, type FixtureServer } from './harness/fixture-server';
 import { badgeText, axeViolations, openToolbarPopup, tabIdOf } from './popup-window';
@@ -71,6 +72,25 @@ describe('popup in English (New York time zone)', () => {
       await popup.setColorScheme('dark');
       expect(await popup.evaluate<string>(`getComputedStyle(document.body).backgroundColor`), 'dark theme follows the system').toBe('rgb(23, 24, 27)');
       expect(await popup.axe(), 'axe in the dark theme').toEqual([]);
+    } finally {
+      await popup.close();
+      await page.close();
+    }
+  });
+
+  it('marks an exempt service with a check badge and says why in the popup', async () => {
+    const exempt = PAGE_FIXTURES.find(fixture => fixture.expect === 'exempt' && fixture.product);
+    expect(exempt, 'tests/fixtures/pages needs an exempt page with a product name').toBeDefined();
+    const page = await browser.context.newPage();
+    await page.goto(exempt!.url);
+    expect((await browser.pageReport(page))?.classification.verdict).toBe('exempt');
+    expect(await badgeText(browser, await tabIdOf(browser, page))).toBe('✓');
+    const popup = await openToolbarPopup(browser);
+    try {
+      const { visible } = await popup.evaluate<{ visible: string }>(TEXTS);
+      expect(visible).toContain('Exempt Kaspersky service');
+      expect(visible).toContain(`for ${exempt!.product}`);
+      expect(visible).toContain('an exempt service');
     } finally {
       await popup.close();
       await page.close();
