@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PAGE_FIXTURES } from '../fixtures/pages/index';
 import { launchChromium, type ChromiumSession } from './harness/chromium';
+import { launchFirefox } from './harness/firefox';
 import { startFixtureServer, type FixtureServer } from './harness/fixture-server';
 import { badgeText, axeViolations, openToolbarPopup, tabIdOf } from './popup-window';
 
@@ -197,6 +198,27 @@ describe('popup in Spanish', () => {
     } finally {
       await popup.close();
       await page.close();
+    }
+  });
+});
+
+describe('popup and options in Firefox', () => {
+  it('render with the ban facts, and the popup says it cannot see its own tab', async () => {
+    const browser = await launchFirefox({ server });
+    try {
+      const popup = await browser.openExtensionPage('popup.html');
+      await popup.waitForFunction(() => !!document.querySelector('[data-page-state]'), { timeout: 10_000 });
+      const text = (await popup.evaluate(() => document.body.innerText)).replace(/\s+/gu, ' ');
+      expect(text).toContain("kban can't see this page");
+      expect(text).toContain('Updates ended');
+      expect(text).toContain('September 29, 2024, 12:00 AM EDT (04:00 UTC)');
+      expect(text).toContain('There is no legal penalty for continuing to use existing Kaspersky software.');
+
+      const options = await browser.openExtensionPage('options.html');
+      await options.waitForFunction(() => !!document.querySelector('[data-testid="region-setting"]'), { timeout: 10_000 });
+      expect(await options.evaluate(() => document.title)).toBe('kban settings');
+    } finally {
+      await browser.close();
     }
   });
 });
