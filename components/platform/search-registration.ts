@@ -20,9 +20,36 @@ type Scripting = {
 export async function grantedSearchMatches(): Promise<string[]> {
   const granted: string[] = [];
   for (const engine of SEARCH_ENGINES) {
-    if (await browser.permissions.contains({ origins: engine.matches }).catch(() => false)) granted.push(...engine.matches);
+    try {
+      if (await browser.permissions.contains({ origins: engine.matches })) granted.push(...engine.matches);
+    } catch {
+      // No permissions API here (or it threw): treat as not granted.
+    }
   }
   return granted;
+}
+
+/** Calls `listener` when the user grants or takes back any permission. Returns an unsubscribe. */
+export function watchSearchPermission(listener: () => void): () => void {
+  const events = [browser.permissions.onAdded, browser.permissions.onRemoved];
+  const added = events.filter((event) => {
+    try {
+      event?.addListener(listener);
+      return !!event;
+    } catch {
+      return false; // no permission events here
+    }
+  });
+  return () => added.forEach((event) => event.removeListener(listener));
+}
+
+/** Takes the search sites back (the user turned search marking off). */
+export async function removeSearchPermission(): Promise<boolean> {
+  try {
+    return await browser.permissions.remove({ origins: SEARCH_ENGINES.flatMap((engine) => engine.matches) });
+  } catch {
+    return false;
+  }
 }
 
 /** Asks the user for the search sites (must run in a click handler). */

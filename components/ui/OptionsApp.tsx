@@ -16,6 +16,12 @@ export interface OptionsAppProps {
   onRegionChange: (region: UserRegion) => void;
   onNoticesChange: (on: boolean) => void;
   onRemoveDismissed: (host: string) => void;
+  /** Whether the user granted the search sites (optional host permissions). */
+  searchGranted?: boolean;
+  /** The search toggle changed; turning it on must ask for the sites in this same click. */
+  onSearchChange?: (on: boolean) => void;
+  /** Policy turned search marking on but the sites are not granted: ask for them (in the click). */
+  onSearchAllow?: () => void;
 }
 
 const REGIONS: ReadonlyArray<[UserRegion, string]> = [
@@ -44,6 +50,7 @@ export function OptionsApp(props: OptionsAppProps) {
         {managed.problems.length > 0 && <PolicyProblems problems={managed.problems} t={t} />}
         <RegionSetting {...props} />
         <NoticesSetting {...props} />
+        <SearchSetting {...props} />
         <DismissedSites {...props} />
         <ReportForm version={props.version} />
       </main>
@@ -109,6 +116,36 @@ function NoticesSetting({ settings, onNoticesChange }: OptionsAppProps) {
         <span>{t('options_notices_label')}</span>
       </label>
       {locked && <p class="muted small">{t(`options_enforcement_${settings.enforcement}`)}</p>}
+    </section>
+  );
+}
+
+function SearchSetting({ settings, searchGranted = false, onSearchChange, onSearchAllow }: OptionsAppProps) {
+  const { t } = useI18n();
+  const locked = settings.locked.includes('searchResults');
+  const on = settings.searchResults && searchGranted;
+  return (
+    <section aria-labelledby="search-heading" class="setting" data-testid="search-setting">
+      <h2 id="search-heading">{t('options_search_heading')}</h2>
+      {locked && <LockedNote t={t} />}
+      <label class="choice">
+        <input
+          type="checkbox"
+          checked={locked ? settings.searchResults : on}
+          disabled={locked}
+          onChange={event => onSearchChange?.((event.currentTarget as HTMLInputElement).checked)}
+        />
+        <span>{t('options_search_label')}</span>
+      </label>
+      <p class="muted small">{t('options_search_explain')}</p>
+      {locked && settings.searchResults && !searchGranted && (
+        <p data-testid="search-needs-access">
+          {t('options_search_needs_access')}{' '}
+          <button type="button" onClick={() => onSearchAllow?.()}>
+            {t('options_search_allow')}
+          </button>
+        </p>
+      )}
     </section>
   );
 }

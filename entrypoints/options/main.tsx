@@ -2,7 +2,9 @@ import { render } from 'preact';
 import type { UserSettings } from '@/components/core/policy/settings';
 import { detectRegion } from '@/components/core/region/detect-region';
 import { t } from '@/components/platform/i18n';
+import { grantedSearchMatches, removeSearchPermission, requestSearchPermission, watchSearchPermission } from '@/components/platform/search-registration';
 import { readEffectiveSettings, updateUserSettings, watchSettings } from '@/components/platform/settings-store';
+import { SEARCH_MATCHES } from '@/components/core/search/search-engines';
 import { I18nProvider } from '@/components/ui/I18n';
 import { OptionsApp } from '@/components/ui/OptionsApp';
 import '@/components/ui/theme.css';
@@ -17,8 +19,22 @@ export async function mountOptions(root: HTMLElement, timeZone = Intl.DateTimeFo
   const version = extensionVersion();
 
   const change = (edit: (user: UserSettings) => UserSettings) => void updateUserSettings(edit);
+  // Search marking: asking for the sites must happen in the click itself (a user gesture), before any await.
+  const onSearchChange = (on: boolean) => {
+    if (on) {
+      void requestSearchPermission()
+        .then(granted => (granted ? change(user => ({ ...user, searchResults: true })) : draw()))
+        .catch(() => draw());
+      return;
+    }
+    change(user => ({ ...user, searchResults: false }));
+    // Off gives the access back.
+    void removeSearchPermission().then(() => draw());
+  };
+  const onSearchAllow = () => void requestSearchPermission().catch(() => false).then(() => draw());
+
   const draw = async () => {
-    const settings = await readEffectiveSettings();
+    const [settings, granted] = await Promise.all([readEffectiveSettings(), grantedSearchMatches()]);
     const region = detectRegion({ policy: settings.managed.policy.region, user: settings.user.region, timeZone });
     render(
       <I18nProvider value={{ t, locale }}>
@@ -30,6 +46,9 @@ export async function mountOptions(root: HTMLElement, timeZone = Intl.DateTimeFo
           onRegionChange={value => change(user => ({ ...user, region: value }))}
           onNoticesChange={on => change(user => ({ ...user, notices: on }))}
           onRemoveDismissed={host => change(user => ({ ...user, dismissedSites: user.dismissedSites.filter(site => site !== host) }))}
+          searchGranted={granted.length === SEARCH_MATCHES.length}
+          onSearchChange={onSearchChange}
+          onSearchAllow={onSearchAllow}
         />
       </I18nProvider>,
       root,
@@ -38,8 +57,10 @@ export async function mountOptions(root: HTMLElement, timeZone = Intl.DateTimeFo
 
   await draw();
   const unwatch = watchSettings(() => void draw());
+  const unwatchPermissions = watchSearchPermission(() => void draw());
   return () => {
     unwatch();
+    unwatchPermissions();
     render(null, root);
   };
 }
