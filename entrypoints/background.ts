@@ -5,6 +5,8 @@ import { badgeFor } from '@/components/core/toolbar-badge';
 import { t } from '@/components/platform/i18n';
 import { startEnterprise } from '@/components/platform/enterprise-agent';
 import { recordKasperskyActive } from '@/components/platform/kaspersky-active';
+import { watchManagedPolicy } from '@/components/platform/managed-policy';
+import { writePageContext } from '@/components/platform/page-context';
 import { syncSearchScript } from '@/components/platform/search-registration';
 import { watchSettings } from '@/components/platform/settings-store';
 
@@ -28,6 +30,11 @@ export default defineBackground(() => {
     }
     return undefined;
   });
+
+  // What web pages need prepared (validated policy, time zone, formatted dates): now and on every policy change.
+  const prepare = () => void writePageContext().catch((error) => console.warn('kban: page context', error));
+  prepare();
+  watchManagedPolicy(prepare);
 
   // Search-result marking: registered only while it is on and the user granted the search sites.
   const syncSearch = () => void syncSearchScript().catch((error) => console.warn('kban: search script', error));

@@ -5,8 +5,8 @@
  * @module
  */
 import { mentionsKaspersky } from '@/components/core/classifier/product-names';
-import type { PageSignals, SiteRule, StructuredItem, TileSignal } from '@/components/core/classifier/types';
-import { TRACE_CANDIDATES, isKasperskyTraceUrl } from '@/components/core/trace/kaspersky-trace';
+import type { PageSignals, PageRule, StructuredItem, TileSignal } from '@/components/core/classifier/types';
+import { isKasperskyTraceUrl } from '@/components/core/trace/kaspersky-trace';
 
 const MAX_TEXT = 300;
 const MAX_JSON_LD_SCRIPTS = 20;
@@ -55,9 +55,13 @@ function exists(root: ParentNode, selector: string | undefined): boolean {
   }
 }
 
-function readMeta(doc: Document): Record<string, string> {
-  const meta: Record<string, string> = Object.create(null);
-  for (const element of doc.querySelectorAll('meta[property^="og:"], meta[name^="og:"], meta[property^="product:"], meta[name="twitter:title"], meta[itemprop="brand"]')) {
+/** Open Graph and product meta tags live in <head>: searching only there keeps large pages cheap. */
+const HEAD_META = 'meta[property^="og:"], meta[name^="og:"], meta[property^="product:"], meta[name="twitter:title"]';
+/** Microdata brand tags sit in the body, inside the product; read only once a page looks relevant. */
+const BODY_META = 'meta[itemprop="brand"]';
+
+function readMeta(root: ParentNode, selector: string, meta: Record<string, string> = Object.create(null)): Record<string, string> {
+  for (const element of root.querySelectorAll(selector)) {
     const key = (element.getAttribute('property') || element.getAttribute('name') || element.getAttribute('itemprop') || '').toLowerCase();
     const value = clip(element.getAttribute('content'));
     if (key && value && !(key in meta)) meta[key === 'brand' ? 'product:brand' : key] = value;
@@ -145,7 +149,7 @@ function readStructuredData(doc: Document): { items: StructuredItem[]; types: st
   return { items: out.items, types: [...out.types], crumbs: out.crumbs };
 }
 
-function readBreadcrumbs(doc: Document, rule: SiteRule): string[] {
+function readBreadcrumbs(doc: Document, rule: PageRule): string[] {
   const selector = rule.selectors?.breadcrumbs ?? 'nav[aria-label*="breadcrumb" i] a, ol.breadcrumb a, [class*="breadcrumb" i] a';
   try {
     return [...doc.querySelectorAll(selector)].slice(0, 15).map((element) => clip(element.textContent)).filter(Boolean);
@@ -159,9 +163,9 @@ function readBreadcrumbs(doc: Document, rule: SiteRule): string[] {
  *
  * @example classify(collectSignals(document, rule), rule)
  */
-export function collectSignals(doc: Document, rule: SiteRule, url = doc.location?.href ?? ''): PageSignals {
+export function collectSignals(doc: Document, rule: PageRule, url = doc.location?.href ?? ''): PageSignals {
   const selectors = rule.selectors ?? {};
-  const meta = readMeta(doc);
+  const meta = readMeta(doc.head ?? doc, HEAD_META);
   const signals: PageSignals = {
     url,
     title: clip(doc.title),
@@ -175,6 +179,7 @@ export function collectSignals(doc: Document, rule: SiteRule, url = doc.location
   const cheap = [signals.title, signals.h1, meta['og:title'], signals.site.productTitle, signals.site.brand, decodeURIComponentSafe(url)];
   if (rule.role !== 'vendor' && !cheap.some(mentionsKaspersky)) return signals;
 
+  readMeta(doc, BODY_META, meta);
   const structured = readStructuredData(doc);
   signals.items = structured.items;
   signals.pageTypes = structured.types;
@@ -193,7 +198,7 @@ function decodeURIComponentSafe(url: string): string {
 }
 
 /** The product tiles of a listing page, with their titles (capped in number and length). */
-export function collectTiles(doc: Document, rule: SiteRule): { tiles: TileSignal[]; elements: Element[] } {
+export function collectTiles(doc: Document, rule: PageRule): { tiles: TileSignal[]; elements: Element[] } {
   const { tile, tileTitle } = rule.selectors ?? {};
   if (!tile) return { tiles: [], elements: [] };
   let elements: Element[];
@@ -210,10 +215,11 @@ export function collectTiles(doc: Document, rule: SiteRule): { tiles: TileSignal
   return { tiles, elements };
 }
 
-/** True when the page carries the script or stylesheet Kaspersky's web protection injects. */
+/**
+ * True when the page carries the script or stylesheet Kaspersky's web protection injects (it puts
+ * them at the end of <head>). Walks the document's script list and the head's stylesheets, not the DOM.
+ */
 export function hasKasperskyTrace(doc: Document): boolean {
-  for (const element of doc.querySelectorAll(TRACE_CANDIDATES)) {
-    if (isKasperskyTraceUrl(element.getAttribute('src') ?? element.getAttribute('href') ?? '')) return true;
-  }
-  return false;
+  const candidates = [...Array.from(doc.scripts, (script) => script.getAttribute('src') ?? ''), ...Array.from(doc.head?.querySelectorAll('link[rel~="stylesheet" i]') ?? [], (link) => link.getAttribute('href') ?? '')];
+  return candidates.some((url) => /kaspersky-labs\.com/i.test(url) && isKasperskyTraceUrl(url));
 }

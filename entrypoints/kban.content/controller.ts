@@ -6,14 +6,14 @@
  */
 import { browser } from 'wxt/browser';
 import { classify, classifyTiles } from '@/components/core/classifier/classify';
-import type { Classification, SiteRule } from '@/components/core/classifier/types';
-import { milestoneDate } from '@/components/core/ban/timeline';
+import type { Classification, PageRule } from '@/components/core/classifier/types';
 import type { ExtensionMessage, PageAction, PageReport } from '@/components/core/messages';
-import { detectRegion } from '@/components/core/region/detect-region';
-import { isDismissed } from '@/components/core/policy/settings';
-import { readEffectiveSettings, updateUserSettings, watchSettings } from '@/components/platform/settings-store';
+import { decideRegion, type ZoneRegion } from '@/components/core/region/detect-region';
+import { isDismissed, resolveSettings, type EffectiveSettings } from '@/components/core/policy/settings';
+import { SETTINGS_KEY, readUserSettings, updateUserSettings } from '@/components/platform/settings-store';
+import { formatBanDates, readPageContext, watchLocal, type PageContext } from '@/components/platform/page-context';
 import { grantProceed, isProceedGranted } from '@/components/platform/proceed-store';
-import { t, uiLanguage } from '@/components/platform/i18n';
+import { t } from '@/components/platform/i18n';
 import { markKasperskyNoticeShown, readKasperskyActive } from '@/components/platform/kaspersky-active';
 import { collectSignals, collectTiles, hasKasperskyTrace } from './collect-signals';
 import { createNotice, NOTICE_TAG, placeNotice } from './notice';
@@ -32,8 +32,8 @@ interface Context {
 }
 
 /** Starts checking the page for `rule`'s site. */
-export function startPageCheck(ctx: Context, rule: SiteRule): void {
-  type PageSettings = Awaited<ReturnType<typeof readEffectiveSettings>> & { proceed: boolean; kasperskyNote: boolean };
+export function startPageCheck(ctx: Context, rule: PageRule): void {
+  type PageSettings = EffectiveSettings & { proceed: boolean; kasperskyNote: boolean; zone: ZoneRegion; dates: PageContext['dates'] };
   let settings: PageSettings | undefined;
   let settingsLoading: Promise<void> | undefined;
   let notice: HTMLElement | undefined;
@@ -45,12 +45,22 @@ export function startPageCheck(ctx: Context, rule: SiteRule): void {
   let currentUrl = location.href;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let kasperskySeen = false;
+  let traceChecked = false;
 
   const loadSettings = () =>
     (settingsLoading ??= (async () => {
-      const [effective, proceed, active] = await Promise.all([readEffectiveSettings(), isProceedGranted(location.hostname), readKasperskyActive()]);
-      // The note that Kaspersky runs on this computer shows once, inside a notice we show anyway.
-      settings = { ...effective, proceed, kasperskyNote: (kasperskySeen || !!active) && !active?.noticeShown };
+      const [user, context, proceed, active] = await Promise.all([readUserSettings(), readPageContext(), isProceedGranted(location.hostname), readKasperskyActive()]);
+      settings = {
+        // The policy as the background last validated it: managed storage itself can take seconds to answer.
+        ...resolveSettings(context?.policy ?? {}, user),
+        proceed,
+        // The note that Kaspersky runs on this computer shows once, inside a notice we show anyway.
+        kasperskyNote: (kasperskySeen || !!active) && !active?.noticeShown,
+        // Prepared by the background. Until it has written them (the first moments after install) the
+        // zone is unknown, which errs toward notices; the dates are then formatted here, at a cost.
+        zone: context?.zone ?? 'unknown',
+        dates: context?.dates ?? formatBanDates(t('popup_locale')),
+      };
     })());
 
   let stopGuard: (() => void) | undefined;
@@ -65,12 +75,10 @@ export function startPageCheck(ctx: Context, rule: SiteRule): void {
 
   const send = (message: ExtensionMessage) => browser.runtime.sendMessage(message).catch(() => {});
 
-  const formatDate = (date: Date) =>
-    new Intl.DateTimeFormat(uiLanguage(), { dateStyle: 'long', timeZone: 'America/New_York' }).format(date);
 
   /** Shows what the verdict and settings call for; returns what was done. */
   const apply = (classification: Classification, active: PageSettings): { action: PageAction; items: number } => {
-    const region = detectRegion({ policy: active.managed.policy.region, user: active.user.region, timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone });
+    const region = decideRegion({ policy: active.policy.region, user: active.user.region, zone: active.zone });
     const host = location.hostname;
     let action: PageAction = 'none';
     let mode: 'warn' | 'block' | undefined;
@@ -96,7 +104,7 @@ export function startPageCheck(ctx: Context, rule: SiteRule): void {
           canDismiss: mode === 'warn' && active.policy.allowDismiss && classification.verdict !== 'exempt',
           kasperskyNote: active.kasperskyNote,
           t: (message, substitutions) => t(message, substitutions),
-          dates: { noNewSales: formatDate(milestoneDate('no-new-sales')), noUpdates: formatDate(milestoneDate('no-updates')) },
+          dates: active.dates,
           onDetails: () => void send({ type: 'kban:open-details' }),
           onDismiss: () => {
             removeNotice();
@@ -152,9 +160,11 @@ export function startPageCheck(ctx: Context, rule: SiteRule): void {
       unmarkTiles(document);
     }
     checksForUrl++;
-    if (!kasperskySeen && hasKasperskyTrace(document)) {
-      kasperskySeen = true;
-      void send({ type: 'kban:kaspersky-active', site: location.hostname });
+    // Kaspersky's web protection puts its trace in the HTML as served: look once per page load.
+    if (!traceChecked) {
+      traceChecked = true;
+      kasperskySeen = hasKasperskyTrace(document);
+      if (kasperskySeen) void send({ type: 'kban:kaspersky-active', site: location.hostname });
     }
     const classification = classify(collectSignals(document, rule, location.href), rule);
     if (classification.verdict === 'none' && !classification.listing && !notice) {
@@ -185,7 +195,7 @@ export function startPageCheck(ctx: Context, rule: SiteRule): void {
   observer.observe(document.documentElement, { childList: true, subtree: true });
   ctx.addEventListener(window, 'wxt:locationchange', () => schedule(0));
 
-  const unwatch = watchSettings(() => {
+  const unwatch = watchLocal([SETTINGS_KEY], () => {
     settingsLoading = undefined;
     noticeKey = noticeKey && 'stale';
     if (settings) void loadSettings().then(() => schedule(0));
@@ -209,7 +219,7 @@ export function startPageCheck(ctx: Context, rule: SiteRule): void {
 }
 
 /** Where a warning bar goes: before the site's product title, else the first h1. */
-function anchorFor(rule: SiteRule): Element | null {
+function anchorFor(rule: PageRule): Element | null {
   try {
     return (rule.selectors?.productTitle && document.querySelector(rule.selectors.productTitle)) || document.querySelector('h1');
   } catch {

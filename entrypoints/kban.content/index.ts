@@ -1,6 +1,6 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import type { SiteRule } from '@/components/core/classifier/types';
-import { RULE_GLOBAL, findRule } from '@/components/core/site-rules/find-rule';
+import type { PageRule } from '@/components/core/classifier/types';
+import { RULE_GLOBAL } from '@/components/core/site-rules/find-rule';
 import { startPageCheck } from './controller';
 
 /**
@@ -15,8 +15,8 @@ export default defineContentScript({
     const scope = globalThis as typeof globalThis & Record<string, unknown>;
     if (scope.__kbanStarted) return;
     scope.__kbanStarted = true;
-    const rules = (scope[RULE_GLOBAL] as SiteRule[] | undefined) ?? [];
-    const rule = findRule(location.hostname, rules);
+    // The manifest entry that injected this script injected exactly one rule script just before it.
+    const rule = (scope[RULE_GLOBAL] as PageRule[] | undefined)?.[0];
     if (rule) startPageCheck(ctx, rule);
   },
 });

@@ -12,7 +12,7 @@ import {
   isNonSoftwareCategory,
   mentionsKaspersky,
 } from './product-names';
-import type { Classification, ItemKind, PageSignals, SiteRule, StructuredItem, TileSignal } from './types';
+import type { Classification, ItemKind, PageSignals, PageRule, StructuredItem, TileSignal } from './types';
 
 /** schema.org types that make a page a product or app detail page. */
 const PRODUCT_TYPES = /^(?:Product|ProductGroup|IndividualProduct|SoftwareApplication|MobileApplication|WebApplication)$/;
@@ -36,7 +36,7 @@ function firstProductItem(items: readonly StructuredItem[]): StructuredItem | un
 }
 
 /** What a page on a store or download site sells, when it is a Kaspersky product: */
-function siteItemKind(rule: SiteRule): ItemKind {
+function siteItemKind(rule: PageRule): ItemKind {
   return rule.role === 'download' ? 'download' : 'purchase';
 }
 
@@ -46,7 +46,7 @@ function siteItemKind(rule: SiteRule): ItemKind {
  * @example
  * classify(signals, AMAZON) // → { verdict: 'purchase', product: 'Kaspersky Premium …', reasons: [...] }
  */
-export function classify(signals: PageSignals, rule: SiteRule | undefined): Classification {
+export function classify(signals: PageSignals, rule: PageRule | undefined): Classification {
   if (!rule) return { verdict: 'none', reasons: ['no-site-rule'] };
   const reasons = [`site:${rule.id}`];
   const path = pathOf(signals.url);
@@ -66,7 +66,7 @@ export function classify(signals: PageSignals, rule: SiteRule | undefined): Clas
 
 function classifyVendorPage(
   signals: PageSignals,
-  rule: SiteRule,
+  rule: PageRule,
   path: string,
   base: { ruleId: string; reasons: string[] },
 ): Classification {
@@ -92,7 +92,7 @@ function classifyVendorPage(
 
 function classifyThirdPartyPage(
   signals: PageSignals,
-  rule: SiteRule,
+  rule: PageRule,
   path: string,
   base: { ruleId: string; reasons: string[] },
 ): Classification {
@@ -147,7 +147,7 @@ function classifyThirdPartyPage(
  * Which listing tiles are Kaspersky products, by their titles.
  * Returns the indexes to mark and what each leads to.
  */
-export function classifyTiles(tiles: readonly TileSignal[], rule: SiteRule): Array<{ index: number; kind: ItemKind; product: string }> {
+export function classifyTiles(tiles: readonly TileSignal[], rule: PageRule): Array<{ index: number; kind: ItemKind; product: string }> {
   return tiles
     .filter((tile) => mentionsKaspersky(tile.title) && !isMentionOnly(tile.title) && !exemptCategory(tile.title) && !hasMediaFormat(tile.detail))
     .map((tile) => ({ index: tile.index, kind: siteItemKind(rule), product: cleanProductName(tile.title) }));

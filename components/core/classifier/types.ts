@@ -107,3 +107,9 @@ export interface SiteRule {
     tileTitle?: string;
   };
 }
+
+/**
+ * What a page needs of its rule: the manifest already picked the rule by host, so the host list
+ * and display name stay out of the page (the popup and the search script use the full table).
+ */
+export type PageRule = Omit<SiteRule, 'hosts' | 'name'>;

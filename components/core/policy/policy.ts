@@ -66,14 +66,15 @@ const webUrl: Check = (value) => {
   return /^https?:\/\/[^\s/?#]+[^\s]*$/i.test(value) ? undefined : 'must be an http(s) URL';
 };
 
+// `@__PURE__` lets bundles that only need POLICY_DEFAULTS (the content script) drop the validators.
 const CHECKS: Record<keyof Policy, Check> = {
-  region: oneOf('auto', 'us', 'non-us'),
-  enforcement: oneOf('warn', 'block', 'off'),
+  region: /* @__PURE__ */ oneOf('auto', 'us', 'non-us'),
+  enforcement: /* @__PURE__ */ oneOf('warn', 'block', 'off'),
   allowDismiss: bool,
   allowProceed: bool,
-  proceedMinutes: intRange(1, 1440),
-  organizationName: text(100),
-  supportMessage: text(500),
+  proceedMinutes: /* @__PURE__ */ intRange(1, 1440),
+  organizationName: /* @__PURE__ */ text(100),
+  supportMessage: /* @__PURE__ */ text(500),
   supportUrl: webUrl,
   reportUrl: webUrl,
   reportPageUrl: bool,
@@ -83,7 +84,7 @@ const CHECKS: Record<keyof Policy, Check> = {
 };
 
 /** The policy keys, in schema order. */
-export const POLICY_KEYS = Object.keys(CHECKS) as Array<keyof Policy>;
+export const POLICY_KEYS = /* @__PURE__ */ Object.keys(CHECKS) as Array<keyof Policy>;
 
 /** A problem found in the admin's policy: which key, and what is wrong, in words for the options page. */
 export interface PolicyProblem {

@@ -10,7 +10,7 @@ export type UserRegion = 'auto' | 'us' | 'us-person-abroad' | 'non-us';
 export type PolicyRegion = 'auto' | 'us' | 'non-us';
 
 /** IANA zones of US states and territories, including legacy aliases browsers may still report. */
-const US_TIME_ZONES = new Set([
+const US_TIME_ZONES = /* @__PURE__ */ new Set([
   'America/New_York', 'America/Detroit', 'America/Kentucky/Louisville', 'America/Kentucky/Monticello',
   'America/Indiana/Indianapolis', 'America/Indiana/Vincennes', 'America/Indiana/Winamac',
   'America/Indiana/Marengo', 'America/Indiana/Petersburg', 'America/Indiana/Vevay', 'America/Indiana/Tell_City',
@@ -50,22 +50,36 @@ export interface RegionDecision {
   basis: 'us' | 'us-person-abroad' | 'non-us' | 'unknown';
 }
 
+/** What a time zone says: a US zone, another zone, or nothing (UTC). */
+export type ZoneRegion = 'us' | 'non-us' | 'unknown';
+
+/** Classifies a time zone; `unknown` when it says nothing about location. */
+export function zoneRegion(timeZone: string | undefined): ZoneRegion {
+  if (!timeZone || UNINFORMATIVE_TIME_ZONES.test(timeZone)) return 'unknown';
+  return isUsTimeZone(timeZone) ? 'us' : 'non-us';
+}
+
 /**
- * Decides whether the ban covers this user. Policy beats the user's setting beats the time zone.
- *
- * @example detectRegion({ policy: 'auto', user: 'auto', timeZone: 'America/Chicago' }).covered // true
+ * Decides whether the ban covers this user from an already classified time zone (the page check
+ * gets it from the background, so web pages carry no zone list). Policy beats the user's setting
+ * beats the time zone.
  */
-export function detectRegion(inputs: { policy?: PolicyRegion; user?: UserRegion; timeZone?: string }): RegionDecision {
+export function decideRegion(inputs: { policy?: PolicyRegion; user?: UserRegion; zone: ZoneRegion }): RegionDecision {
   if (inputs.policy === 'us' || inputs.policy === 'non-us') {
     return { covered: inputs.policy === 'us', source: 'policy', basis: inputs.policy };
   }
   if (inputs.user && inputs.user !== 'auto') {
     return { covered: inputs.user !== 'non-us', source: 'user', basis: inputs.user };
   }
-  if (!inputs.timeZone || UNINFORMATIVE_TIME_ZONES.test(inputs.timeZone)) {
-    // A missed warning costs a US person more than an extra notice costs anyone else, who can say so in the options.
-    return { covered: true, source: 'time-zone', basis: 'unknown' };
-  }
-  const inUs = isUsTimeZone(inputs.timeZone);
-  return { covered: inUs, source: 'time-zone', basis: inUs ? 'us' : 'non-us' };
+  // Unknown: a missed warning costs a US person more than an extra notice costs anyone else, who can say so in the options.
+  return { covered: inputs.zone !== 'non-us', source: 'time-zone', basis: inputs.zone };
+}
+
+/**
+ * Decides whether the ban covers this user. Policy beats the user's setting beats the time zone.
+ *
+ * @example detectRegion({ policy: 'auto', user: 'auto', timeZone: 'America/Chicago' }).covered // true
+ */
+export function detectRegion(inputs: { policy?: PolicyRegion; user?: UserRegion; timeZone?: string }): RegionDecision {
+  return decideRegion({ policy: inputs.policy, user: inputs.user, zone: zoneRegion(inputs.timeZone) });
 }

@@ -3,7 +3,7 @@
  * to its own pages. Imports no rule, so the page check can use it without carrying every site's rules.
  * @module
  */
-import type { SiteRule } from '../classifier/types';
+import type { PageRule, SiteRule } from '../classifier/types';
 
 /**
  * The rule for a host: the rule whose host entry is the longest suffix of it
@@ -82,7 +82,9 @@ function toSource(value: unknown): string {
   return JSON.stringify(value);
 }
 
-/** The content of a rule's data script: it appends the rule to the isolated world's rule list. */
+/** The content of a rule's data script: it appends the page's part of the rule to the isolated world's rule list. */
 export function serializeRule(rule: SiteRule): string {
-  return `(globalThis.${RULE_GLOBAL}||(globalThis.${RULE_GLOBAL}=[])).push(${toSource(rule)});\n`;
+  const { hosts: _hosts, name: _name, ...pageRule }: SiteRule = rule;
+  const page: PageRule = pageRule;
+  return `(globalThis.${RULE_GLOBAL}||(globalThis.${RULE_GLOBAL}=[])).push(${toSource(page)});\n`;
 }

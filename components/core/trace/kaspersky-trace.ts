@@ -21,6 +21,3 @@ export function isKasperskyTraceUrl(url: string): boolean {
   const match = /^(?:https?:)?\/\/([^/?#:]+)(?::\d+)?(\/[^?#]*)/i.exec(url.trim());
   return !!match && TRACE_HOST.test(match[1]!) && TRACE_PATH.test(match[2]!);
 }
-
-/** Selector for the elements worth checking (cheap: attribute substring on two tags). */
-export const TRACE_CANDIDATES = 'script[src*="kaspersky-labs.com" i], link[rel~="stylesheet" i][href*="kaspersky-labs.com" i]';

@@ -15,7 +15,7 @@ describe.each(TRACE_FIXTURES.map((fixture) => [fixture.file, fixture] as const))
   it(`${fixture.trace ? 'has' : 'has no'} the trace (${fixture.note})`, () => {
     const doc = loadTracePage(fixture);
     const why = fixture.trace
-      ? 'the injected script/stylesheet was not recognised: check TRACE_CANDIDATES and isKasperskyTraceUrl'
+      ? 'the injected script/stylesheet was not recognised: check hasKasperskyTrace and isKasperskyTraceUrl'
       : 'a look-alike counted as a trace (false positive): only an injected script or stylesheet on the scanner host may count';
     expect(hasKasperskyTrace(doc), why).toBe(fixture.trace);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectRegion, isUsTimeZone } from '@/components/core/region/detect-region';
+import { decideRegion, detectRegion, isUsTimeZone } from '@/components/core/region/detect-region';
 
 describe('isUsTimeZone', () => {
   it.each([
@@ -40,4 +40,14 @@ describe('a time zone that says nothing about location', () => {
     expect(detectRegion({ policy: 'non-us', timeZone: 'UTC' }).covered).toBe(false);
   });
   it('London is not UTC', () => expect(detectRegion({ timeZone: 'Europe/London' }).covered).toBe(false));
+});
+
+describe('decideRegion (zone already classified, as the page check gets it)', () => {
+  it.each([
+    [{ zone: 'us' }, true],
+    [{ zone: 'non-us' }, false],
+    [{ zone: 'unknown' }, true],
+    [{ zone: 'us', user: 'non-us' }, false],
+    [{ zone: 'non-us', policy: 'us' }, true],
+  ] as const)('%o → covered %s', (inputs, covered) => expect(decideRegion(inputs).covered).toBe(covered));
 });

@@ -1,0 +1,76 @@
+/**
+ * What the page check needs besides the user's settings, prepared by the background so web pages
+ * don't pay for it: the admin's policy as last validated (managed storage can take seconds to
+ * answer after the browser starts), the time zone, and the ban's dates formatted for the UI
+ * language (the first `Intl` call on a page costs 10–30 ms). Kept in storage.local; the content
+ * script reads it in the same single storage call as the settings and falls back safely without it.
+ * @module
+ */
+import { browser } from 'wxt/browser';
+import { milestoneDate } from '../core/ban/timeline';
+import type { Policy } from '../core/policy/policy';
+import { zoneRegion, type ZoneRegion } from '../core/region/detect-region';
+import { readManagedPolicy } from './managed-policy';
+import { t } from './i18n';
+
+/** Storage key of the prepared context. */
+export const PAGE_CONTEXT_KEY = 'pageContext';
+
+export interface PageContext {
+  /** The policy's valid keys, as `parsePolicy` left them. */
+  policy: Partial<Policy>;
+  timeZone: string;
+  /** What the time zone says about location (the zone list stays out of web pages). */
+  zone: ZoneRegion;
+  /** `dateStyle: long` dates in US Eastern time, in the language of the extension's messages. */
+  dates: { noNewSales: string; noUpdates: string };
+}
+
+/** Formats the ban's dates for a language (US Eastern time, where the cut-offs are defined). */
+export function formatBanDates(language: string): PageContext['dates'] {
+  const format = new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: 'America/New_York' });
+  return { noNewSales: format.format(milestoneDate('no-new-sales')), noUpdates: format.format(milestoneDate('no-updates')) };
+}
+
+/**
+ * Background: writes the context; call on start and whenever the policy changes. Writes what it
+ * knows at once (keeping the last validated policy), then again when managed storage answers,
+ * which can take seconds after the browser starts.
+ */
+export async function writePageContext(): Promise<void> {
+  const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone ?? '';
+  const base = { timeZone, zone: zoneRegion(timeZone), dates: formatBanDates(t('popup_locale')) };
+  const previous = await readPageContext();
+  await browser.storage.local.set({ [PAGE_CONTEXT_KEY]: { ...base, policy: previous?.policy ?? {} } satisfies PageContext });
+  const managed = await readManagedPolicy();
+  await browser.storage.local.set({ [PAGE_CONTEXT_KEY]: { ...base, policy: managed.policy } satisfies PageContext });
+}
+
+/** Reads a stored context defensively: anything malformed is treated as absent. */
+export function parsePageContext(raw: unknown): PageContext | undefined {
+  if (!raw || typeof raw !== 'object') return undefined;
+  const value = raw as Record<string, unknown>;
+  const dates = value.dates as Record<string, unknown> | undefined;
+  const zone = value.zone === 'us' || value.zone === 'non-us' || value.zone === 'unknown' ? value.zone : undefined;
+  if (typeof value.timeZone !== 'string' || !zone || !dates || typeof dates.noNewSales !== 'string' || typeof dates.noUpdates !== 'string') return undefined;
+  const policy = value.policy && typeof value.policy === 'object' && !Array.isArray(value.policy) ? (value.policy as Partial<Policy>) : {};
+  return { policy, timeZone: value.timeZone, zone, dates: { noNewSales: dates.noNewSales, noUpdates: dates.noUpdates } };
+}
+
+/** Content script: the prepared context, or undefined before the background first wrote it. */
+export async function readPageContext(): Promise<PageContext | undefined> {
+  try {
+    return parsePageContext((await browser.storage.local.get(PAGE_CONTEXT_KEY))[PAGE_CONTEXT_KEY]);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Calls `listener` when the prepared context or any of `keys` change in storage.local. */
+export function watchLocal(keys: readonly string[], listener: () => void): () => void {
+  const onChanged = (changes: Record<string, unknown>, area: string) => {
+    if (area === 'local' && [PAGE_CONTEXT_KEY, ...keys].some((key) => key in changes)) listener();
+  };
+  browser.storage.onChanged.addListener(onChanged);
+  return () => browser.storage.onChanged.removeListener(onChanged);
+}

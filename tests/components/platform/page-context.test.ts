@@ -1,0 +1,50 @@
+/** The background prepares what pages need; pages read it defensively. */
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { getMessage } from '../ui/i18n';
+import { PAGE_CONTEXT_KEY, formatBanDates, parsePageContext, readPageContext, writePageContext } from '@/components/platform/page-context';
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  vi.restoreAllMocks();
+  vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(((key: string, subs?: string | string[]) => getMessage('en', key, subs)) as never);
+});
+
+describe('page context', () => {
+  it('the background writes validated policy, zone and dates; pages read them back', async () => {
+    await fakeBrowser.storage.managed.set({ enforcement: 'block', region: 'nowhere' });
+    await writePageContext();
+    const context = await readPageContext();
+    expect(context?.policy, 'only valid policy keys reach pages').toEqual({ enforcement: 'block' });
+    expect(['us', 'non-us', 'unknown']).toContain(context?.zone);
+    expect(context?.dates.noUpdates).toMatch(/2024/);
+  });
+
+  it('keeps the last validated policy while managed storage has not answered', async () => {
+    await fakeBrowser.storage.local.set({ [PAGE_CONTEXT_KEY]: { policy: { enforcement: 'block' }, timeZone: 'UTC', zone: 'unknown', dates: { noNewSales: 'a', noUpdates: 'b' } } });
+    let answer: (value: Record<string, unknown>) => void = () => {};
+    fakeBrowser.storage.managed.get = (() => new Promise((resolve) => (answer = resolve))) as typeof fakeBrowser.storage.managed.get;
+    const writing = writePageContext();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect((await readPageContext())?.policy, 'the first write keeps the cached policy').toEqual({ enforcement: 'block' });
+    answer({ enforcement: 'warn' });
+    await writing;
+    expect((await readPageContext())?.policy).toEqual({ enforcement: 'warn' });
+  });
+
+  it.each([
+    ['nothing', undefined],
+    ['a string', 'x'],
+    ['no dates', { policy: {}, timeZone: 'UTC', zone: 'unknown' }],
+    ['a bad zone', { policy: {}, timeZone: 'UTC', zone: 'mars', dates: { noNewSales: 'a', noUpdates: 'b' } }],
+  ])('%s is treated as absent', (_name, raw) => expect(parsePageContext(raw)).toBeUndefined());
+
+  it('a malformed policy becomes no policy, the rest is kept', () => {
+    expect(parsePageContext({ policy: ['x'], timeZone: 'UTC', zone: 'unknown', dates: { noNewSales: 'a', noUpdates: 'b' } })?.policy).toEqual({});
+  });
+
+  it('formats the cut-off on the US Eastern calendar, in the language given', () => {
+    expect(formatBanDates('en')).toEqual({ noNewSales: 'July 20, 2024', noUpdates: 'September 29, 2024' });
+    expect(formatBanDates('es').noUpdates).toBe('29 de septiembre de 2024');
+  });
+});
