@@ -23,7 +23,7 @@ describe('page context', () => {
   it('keeps the last validated policy while managed storage has not answered', async () => {
     await fakeBrowser.storage.local.set({ [PAGE_CONTEXT_KEY]: { policy: { enforcement: 'block' }, timeZone: 'UTC', zone: 'unknown', dates: { noNewSales: 'a', noUpdates: 'b' } } });
     let answer: (value: Record<string, unknown>) => void = () => {};
-    fakeBrowser.storage.managed.get = (() => new Promise((resolve) => (answer = resolve))) as typeof fakeBrowser.storage.managed.get;
+    fakeBrowser.storage.managed.get = (() => new Promise<Record<string, unknown>>((resolve) => (answer = resolve))) as typeof fakeBrowser.storage.managed.get;
     const writing = writePageContext();
     await new Promise((resolve) => setTimeout(resolve, 10));
     expect((await readPageContext())?.policy, 'the first write keeps the cached policy').toEqual({ enforcement: 'block' });
