@@ -2,6 +2,7 @@ import type { Policy } from '@/components/core/policy/policy';
 import type { RegionDecision } from '@/components/core/region/detect-region';
 import { BanSection } from './BanSection';
 import { ExemptSection } from './ExemptSection';
+import { KasperskyActiveSection, type KasperskyActiveInfo } from './KasperskyActiveSection';
 import { OrgMessage } from './OrgMessage';
 import { PageSection, type PageState } from './PageSection';
 import { RegionStatus } from './RegionStatus';
@@ -20,10 +21,12 @@ export interface PopupAppProps {
   /** Opened as a full tab (from the notice's Details button) rather than as the toolbar popup. */
   standalone?: boolean;
   onOpenOptions: () => void;
+  /** Kaspersky's web protection was seen running on this computer (storage.local `kasperskyActive`). */
+  kasperskyActive?: KasperskyActiveInfo;
 }
 
 /** The toolbar popup: this page, the user's region, the timeline, the ban, exemptions, advice and sources. */
-export function PopupApp({ page, policy, region, now, version, standalone = false, onOpenOptions }: PopupAppProps) {
+export function PopupApp({ page, policy, region, now, version, standalone = false, onOpenOptions, kasperskyActive }: PopupAppProps) {
   const { t } = useI18n();
   return (
     <div class={standalone ? 'popup standalone' : 'popup'}>
@@ -33,6 +36,7 @@ export function PopupApp({ page, policy, region, now, version, standalone = fals
       </header>
       <main>
         <OrgMessage policy={policy} />
+        {kasperskyActive && <KasperskyActiveSection active={kasperskyActive} />}
         <PageSection page={page} version={version} />
         <RegionStatus region={region} onOpenOptions={onOpenOptions} />
         <TimelineSection now={now} />

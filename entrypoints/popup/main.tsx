@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { t } from '@/components/platform/i18n';
+import { readKasperskyActive } from '@/components/platform/kaspersky-active';
 import { watchSettings } from '@/components/platform/settings-store';
 import { I18nProvider } from '@/components/ui/I18n';
 import type { PageState } from '@/components/ui/PageSection';
@@ -29,6 +30,7 @@ export async function mountPopup(root: HTMLElement, options: MountOptions = {}):
 
   let page: PageState = { status: 'loading' };
   let state = await loadSettingsState(options.timeZone);
+  const active = await readKasperskyActive();
   const version = extensionVersion();
   const openOptions = () => {
     try {
@@ -49,6 +51,7 @@ export async function mountPopup(root: HTMLElement, options: MountOptions = {}):
           version={version}
           standalone={standalone}
           onOpenOptions={openOptions}
+          kasperskyActive={active && { site: active.site, lastSeen: active.lastSeen }}
         />
       </I18nProvider>,
       root,

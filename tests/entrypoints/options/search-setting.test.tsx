@@ -58,7 +58,7 @@ describe('search results setting', () => {
   });
 
   it('stays off when the user declines', async () => {
-    vi.spyOn(fakeBrowser.permissions, 'request').mockResolvedValue(false);
+    vi.spyOn(fakeBrowser.permissions, 'request').mockImplementation(async () => false);
     unmount = await mountOptions(root, 'America/New_York');
     fireEvent.click(toggle());
     await waitFor(() => expect(toggle().checked).toBe(false));
@@ -77,7 +77,7 @@ describe('search results setting', () => {
 
   it('policy on, not granted: locked on, with a button that asks for the sites', async () => {
     await fakeBrowser.storage.managed.set({ searchResults: true });
-    const request = vi.spyOn(fakeBrowser.permissions, 'request').mockResolvedValue(true);
+    const request = vi.spyOn(fakeBrowser.permissions, 'request').mockImplementation(async () => true);
     unmount = await mountOptions(root, 'America/New_York');
     expect(toggle().disabled, 'locked by policy').toBe(true);
     expect(toggle().checked).toBe(true);
