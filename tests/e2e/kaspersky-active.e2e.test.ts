@@ -93,6 +93,13 @@ describe('Kaspersky web protection seen on covered pages', () => {
     await session?.close();
   });
 
+  it('before any sighting the popup says nothing about Kaspersky being active', async () => {
+    const popup = await session.openExtensionPage('popup.html');
+    await popup.locator('h1').waitFor();
+    expect(await popup.locator('[data-testid="kaspersky-active"]').count()).toBe(0);
+    await popup.close();
+  });
+
   it('look-alikes (comments, CSP and inline mentions, support text, download links, vendor CDN) record nothing and add no note', async () => {
     for (const fixture of LOOK_ALIKES) {
       const url = fixture.file === 'www.amazon.com/kaspersky-premium-commented-out.html' ? COMMENTED_URL : fixture.url;
@@ -123,6 +130,17 @@ describe('Kaspersky web protection seen on covered pages', () => {
     const recorded = (await sighting(session))!;
     expect(recorded.firstSeen, 'firstSeen is kept from the first sighting').toBeLessThanOrEqual(recorded.lastSeen as number);
     await page.close();
+  });
+
+  it('the popup says Kaspersky appears to be active on this computer, and what to do', async () => {
+    const popup = await session.openExtensionPage('popup.html');
+    const section = popup.locator('[data-testid="kaspersky-active"]');
+    await section.waitFor();
+    const text = await section.innerText();
+    expect(text).toContain('Kaspersky software appears to be active on this computer');
+    expect(text).toContain('September 29, 2024');
+    expect(text).toMatch(/Uninstall Kaspersky/);
+    await popup.close();
   });
 
   it.each([

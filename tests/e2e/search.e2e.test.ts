@@ -11,9 +11,10 @@
  * microsoft/playwright#32755, ChromeDevTools/devtools-protocol#76; `--apps-gallery-install-auto-confirm-for-tests`
  * does not reach it). So the "granted" state is a copy of the build whose manifest lists the search sites
  * as host_permissions, which Chromium grants at install: the same state a user's "Allow" leaves behind,
- * reached without the dialog. The real prompt flow (options toggle → request → granted → registered)
- * runs in Firefox, whose `extensions.webextOptionalPermissionPrompts=false` pref grants without a
- * dialog: tests/e2e/search-firefox.e2e.test.ts.
+ * reached without the dialog. The toggle's side of the prompt (request in the click, saved only when
+ * allowed, access given back when off) is unit-tested in tests/entrypoints/options/search-setting.test.tsx.
+ * Not covered end to end yet: the real prompt in Firefox, whose pref
+ * `extensions.webextOptionalPermissionPrompts=false` would grant without a dialog.
  */
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
