@@ -36,11 +36,12 @@ function spacedText(element: Element): string {
   return parts.join(' ');
 }
 
-function textOf(root: ParentNode, selector: string | undefined): string | undefined {
+/** The text of the first match; `spaced` reads it as a person sees it (slower: used once a page looks relevant). */
+function textOf(root: ParentNode, selector: string | undefined, spaced = true): string | undefined {
   if (!selector) return undefined;
   try {
     const element = root.querySelector(selector);
-    return element ? clip(spacedText(element)) || undefined : undefined;
+    return element ? clip(spaced ? spacedText(element) : element.textContent) || undefined : undefined;
   } catch {
     return undefined; // a malformed selector in a rule must not break the page
   }
@@ -170,14 +171,24 @@ export function collectSignals(doc: Document, rule: PageRule, url = doc.location
     url,
     title: clip(doc.title),
     meta,
-    h1: textOf(doc, 'h1') ?? '',
+    h1: textOf(doc, 'h1', false) ?? '',
     items: [],
     pageTypes: [],
     breadcrumbs: [],
-    site: { productTitle: textOf(doc, selectors.productTitle), brand: textOf(doc, selectors.brand) },
+    site: { productTitle: textOf(doc, selectors.productTitle, false), brand: textOf(doc, selectors.brand, false) },
+    relevant: true,
   };
-  const cheap = [signals.title, signals.h1, meta['og:title'], signals.site.productTitle, signals.site.brand, decodeURIComponentSafe(url)];
-  if (rule.role !== 'vendor' && !cheap.some(mentionsKaspersky)) return signals;
+  // Cheap pass: plain text, a substring test. Most pages of a store are about something else and stop here.
+  const cheap = [signals.title, signals.h1, meta['og:title'], signals.site.productTitle, signals.site.brand, url].join('\n').toLowerCase();
+  if (rule.role !== 'vendor' && !/kaspersky|tdsskiller|kvrt/.test(cheap)) {
+    signals.relevant = false;
+    return signals;
+  }
+
+  // The page may be about Kaspersky: read names as a person sees them, then structured data.
+  signals.h1 = textOf(doc, 'h1') ?? '';
+  signals.site.productTitle = textOf(doc, selectors.productTitle);
+  signals.site.brand = textOf(doc, selectors.brand);
 
   readMeta(doc, BODY_META, meta);
   const structured = readStructuredData(doc);
@@ -216,10 +227,14 @@ export function collectTiles(doc: Document, rule: PageRule): { tiles: TileSignal
 }
 
 /**
- * True when the page carries the script or stylesheet Kaspersky's web protection injects (it puts
- * them at the end of <head>). Walks the document's script list and the head's stylesheets, not the DOM.
+ * True when the page carries the script or stylesheet Kaspersky's web protection injects. It puts
+ * them at the end of <head>; the head and the body's own children are searched, never the whole body.
  */
 export function hasKasperskyTrace(doc: Document): boolean {
-  const candidates = [...Array.from(doc.scripts, (script) => script.getAttribute('src') ?? ''), ...Array.from(doc.head?.querySelectorAll('link[rel~="stylesheet" i]') ?? [], (link) => link.getAttribute('href') ?? '')];
-  return candidates.some((url) => /kaspersky-labs\.com/i.test(url) && isKasperskyTraceUrl(url));
+  const inHead = Array.from(doc.head?.querySelectorAll('script[src], link[rel~="stylesheet" i][href]') ?? []);
+  const atBodyTop = Array.from(doc.body?.children ?? []).filter((element) => element.localName === 'script');
+  return [...inHead, ...atBodyTop].some((element) => {
+    const url = element.getAttribute('src') ?? element.getAttribute('href') ?? '';
+    return /kaspersky-labs\.com/i.test(url) && isKasperskyTraceUrl(url);
+  });
 }

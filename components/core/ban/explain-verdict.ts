@@ -47,6 +47,7 @@ const REASON_KEYS: ReadonlyArray<[RegExp, string]> = [
   [/^editorial:/, 'popup_reason_editorial'],
   [/^not-a-product-page$/, 'popup_reason_not_product'],
   [/^subject-not-kaspersky:/, 'popup_reason_not_kaspersky'],
+  [/^no-kaspersky-mention$/, 'popup_reason_not_kaspersky'],
   [/^brand-not-kaspersky$/, 'popup_reason_brand_not_kaspersky'],
   [/^mention-only$/, 'popup_reason_mention_only'],
   [/^non-software-category$/, 'popup_reason_non_software'],

@@ -103,6 +103,7 @@ function classifyThirdPartyPage(
   const isProductPage =
     !!signals.site.productTitle || productPath || !!item || /product|app/.test(signals.meta['og:type'] ?? '');
 
+  if (signals.relevant === false && !listingPath) return { ...base, verdict: 'none', reasons: [...reasons, 'no-kaspersky-mention'] };
   if (listingPath || !isProductPage) {
     return { ...base, verdict: 'none', listing: listingPath, reasons: [...reasons, listingPath ? 'listing-path' : 'not-a-product-page'] };
   }

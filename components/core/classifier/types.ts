@@ -39,6 +39,11 @@ export interface PageSignals {
   /** Every schema.org type seen on the page (e.g. `NewsArticle`, `BreadcrumbList`). */
   pageTypes: string[];
   breadcrumbs: string[];
+  /**
+   * False when the cheap pass found no mention of Kaspersky anywhere it looks (title, h1, Open Graph
+   * title, the site's product title and brand, the URL): the rest was not read. Absent means true.
+   */
+  relevant?: boolean;
   /** Values read with the site rule's own selectors (absent when the rule has none). */
   site: {
     productTitle?: string;
