@@ -16,7 +16,7 @@ import { grantProceed, isProceedGranted } from '@/components/platform/proceed-st
 import { t } from '@/components/platform/i18n';
 import { markKasperskyNoticeShown, readKasperskyActive } from '@/components/platform/kaspersky-active';
 import { collectSignals, collectTiles, hasKasperskyTrace } from './collect-signals';
-import { createNotice, NOTICE_TAG, placeNotice } from './notice';
+import { createNotice, placeNotice } from './notice';
 import { markTile, unmarkTiles } from '@/components/ui/tile-badge';
 import { guardBlockScreen } from './block-guard';
 
@@ -75,7 +75,6 @@ export function startPageCheck(ctx: Context, rule: PageRule): void {
 
   const send = (message: ExtensionMessage) => browser.runtime.sendMessage(message).catch(() => {});
 
-
   /** Shows what the verdict and settings call for; returns what was done. */
   const apply = (classification: Classification, active: PageSettings): { action: PageAction; items: number } => {
     const region = decideRegion({ policy: active.policy.region, user: active.user.region, zone: active.zone });
@@ -90,7 +89,6 @@ export function startPageCheck(ctx: Context, rule: PageRule): void {
       else if (isDismissed(active, host)) action = 'dismissed';
       else ((action = 'warned'), (mode = 'warn'));
     }
-    if (active.enforcement === 'block' && classification.verdict === 'exempt') action = 'exempt-note';
 
     // Page notice.
     const key = mode ? `${classification.verdict}|${mode}|${classification.product}|${JSON.stringify(active.policy)}` : '';
@@ -103,7 +101,7 @@ export function startPageCheck(ctx: Context, rule: PageRule): void {
           policy: active.policy,
           canDismiss: mode === 'warn' && active.policy.allowDismiss && classification.verdict !== 'exempt',
           kasperskyNote: active.kasperskyNote,
-          t: (message, substitutions) => t(message, substitutions),
+          t,
           dates: active.dates,
           onDetails: () => void send({ type: 'kban:open-details' }),
           onDismiss: () => {
