@@ -46,7 +46,10 @@ step addons-lint  lint_firefox
 # ---- HOOK: later steps go here (e.g. the benchmark budget check), as: step <name> <command> ----
 step bench       npm run bench -- --check --no-build   # budgets (README "Performance"); uses the build zip-chrome made
 
+# Test counts from the Vitest summaries ("Tests  N passed | M failed | K skipped (T)"), as one closing line.
+count() { sed 's/\x1b\[[0-9;]*m//g' "$LOGS"/unit.log "$LOGS"/e2e.log 2>/dev/null | grep -E '^ +Tests ' | grep -oE "[0-9]+ $1" | awk '{n += $1} END {print n + 0}'; }
 total_ms=$(( ($(date +%s%N) - started_all) / 1000000 ))
+echo "tests: $(count passed) passed, $(count failed) failed, $(count skipped) skipped"
 if [ ${#failed[@]} -eq 0 ]; then
   printf 'all steps passed in %d.%01ds\n' $((total_ms / 1000)) $((total_ms % 1000 / 100))
 else
