@@ -6,7 +6,7 @@ import { t } from '@/components/platform/i18n';
 import { startEnterprise } from '@/components/platform/enterprise-agent';
 import { recordKasperskyActive } from '@/components/platform/kaspersky-active';
 import { watchManagedPolicy } from '@/components/platform/managed-policy';
-import { writePageContext } from '@/components/platform/page-context';
+import { currentPageContext, writePageContext } from '@/components/platform/page-context';
 import { syncSearchScript } from '@/components/platform/search-registration';
 import { watchSettings } from '@/components/platform/settings-store';
 
@@ -24,6 +24,7 @@ export default defineBackground(() => {
       const site = msg.site;
       return recordKasperskyActive(site).then(() => enterprise.onKasperskyActive(site)).then(() => undefined);
     }
+    if (msg?.type === 'kban:page-context') return currentPageContext();
     if (msg?.type === 'kban:open-details') {
       const query = tabId === undefined ? '' : `?tab=${tabId}`;
       return browser.tabs.create({ url: browser.runtime.getURL(`/popup.html${query}`) }).then(() => undefined);

@@ -20,5 +20,7 @@ export type ExtensionMessage =
   | { type: 'kban:page'; report: PageReport }
   | { type: 'kban:get-page' }
   | { type: 'kban:open-details' }
+  /** The content script needs the page context before the background has stored it (just after install). */
+  | { type: 'kban:page-context' }
   /** The page carries the trace of Kaspersky's web protection (Kaspersky runs on this computer). */
   | { type: 'kban:kaspersky-active'; site: string };

@@ -8,6 +8,7 @@
  */
 import { browser } from 'wxt/browser';
 import { milestoneDate } from '../core/ban/timeline';
+import type { ExtensionMessage } from '../core/messages';
 import type { Policy } from '../core/policy/policy';
 import { zoneRegion, type ZoneRegion } from '../core/region/detect-region';
 import { readManagedPolicy } from './managed-policy';
@@ -32,18 +33,23 @@ export function formatBanDates(language: string): PageContext['dates'] {
   return { noNewSales: format.format(milestoneDate('no-new-sales')), noUpdates: format.format(milestoneDate('no-updates')) };
 }
 
+/** Background: the context as known right now, with the last validated policy (managed storage not awaited). */
+export async function currentPageContext(): Promise<PageContext> {
+  const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone ?? '';
+  const previous = parsePageContext((await browser.storage.local.get(PAGE_CONTEXT_KEY))[PAGE_CONTEXT_KEY]);
+  return { timeZone, zone: zoneRegion(timeZone), dates: formatBanDates(t('popup_locale')), policy: previous?.policy ?? {} };
+}
+
 /**
  * Background: writes the context; call on start and whenever the policy changes. Writes what it
  * knows at once (keeping the last validated policy), then again when managed storage answers,
  * which can take seconds after the browser starts.
  */
 export async function writePageContext(): Promise<void> {
-  const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone ?? '';
-  const base = { timeZone, zone: zoneRegion(timeZone), dates: formatBanDates(t('popup_locale')) };
-  const previous = await readPageContext();
-  await browser.storage.local.set({ [PAGE_CONTEXT_KEY]: { ...base, policy: previous?.policy ?? {} } satisfies PageContext });
+  const now = await currentPageContext();
+  await browser.storage.local.set({ [PAGE_CONTEXT_KEY]: now });
   const managed = await readManagedPolicy();
-  await browser.storage.local.set({ [PAGE_CONTEXT_KEY]: { ...base, policy: managed.policy } satisfies PageContext });
+  await browser.storage.local.set({ [PAGE_CONTEXT_KEY]: { ...now, policy: managed.policy } satisfies PageContext });
 }
 
 /** Reads a stored context defensively: anything malformed is treated as absent. */
@@ -57,10 +63,14 @@ export function parsePageContext(raw: unknown): PageContext | undefined {
   return { policy, timeZone: value.timeZone, zone, dates: { noNewSales: dates.noNewSales, noUpdates: dates.noUpdates } };
 }
 
-/** Content script: the prepared context, or undefined before the background first wrote it. */
+/**
+ * Content script: the prepared context. In the first moments after install, before the background
+ * has written it, the background is asked directly (a message, not a cost every page pays).
+ */
 export async function readPageContext(): Promise<PageContext | undefined> {
   try {
-    return parsePageContext((await browser.storage.local.get(PAGE_CONTEXT_KEY))[PAGE_CONTEXT_KEY]);
+    const stored = parsePageContext((await browser.storage.local.get(PAGE_CONTEXT_KEY))[PAGE_CONTEXT_KEY]);
+    return stored ?? parsePageContext(await browser.runtime.sendMessage({ type: 'kban:page-context' } satisfies ExtensionMessage));
   } catch {
     return undefined;
   }

@@ -228,13 +228,9 @@ export function collectTiles(doc: Document, rule: PageRule): { tiles: TileSignal
 
 /**
  * True when the page carries the script or stylesheet Kaspersky's web protection injects. It puts
- * them at the end of <head>; the head and the body's own children are searched, never the whole body.
+ * them at the end of <head> (every public example), so only the head is searched: a large body is never walked.
  */
 export function hasKasperskyTrace(doc: Document): boolean {
-  const inHead = Array.from(doc.head?.querySelectorAll('script[src], link[rel~="stylesheet" i][href]') ?? []);
-  const atBodyTop = Array.from(doc.body?.children ?? []).filter((element) => element.localName === 'script');
-  return [...inHead, ...atBodyTop].some((element) => {
-    const url = element.getAttribute('src') ?? element.getAttribute('href') ?? '';
-    return /kaspersky-labs\.com/i.test(url) && isKasperskyTraceUrl(url);
-  });
+  const candidates = doc.head?.querySelectorAll('script[src*="kaspersky-labs.com" i], link[rel~="stylesheet" i][href*="kaspersky-labs.com" i]') ?? [];
+  return Array.from(candidates).some((element) => isKasperskyTraceUrl(element.getAttribute('src') ?? element.getAttribute('href') ?? ''));
 }

@@ -45,7 +45,7 @@ const SETTLE_MS = 1000;
 interface Args { check: boolean; runs: number; mutatingRuns: number; build: boolean; json?: string }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { check: false, runs: 7, mutatingRuns: 3, build: true };
+  const args: Args = { check: false, runs: 11, mutatingRuns: 3, build: true };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--check') args.check = true;

@@ -2,7 +2,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { getMessage } from '../ui/i18n';
-import { PAGE_CONTEXT_KEY, formatBanDates, parsePageContext, readPageContext, writePageContext } from '@/components/platform/page-context';
+import { PAGE_CONTEXT_KEY, currentPageContext, formatBanDates, parsePageContext, readPageContext, writePageContext } from '@/components/platform/page-context';
 
 beforeEach(() => {
   fakeBrowser.reset();
@@ -46,5 +46,14 @@ describe('page context', () => {
   it('formats the cut-off on the US Eastern calendar, in the language given', () => {
     expect(formatBanDates('en')).toEqual({ noNewSales: 'July 20, 2024', noUpdates: 'September 29, 2024' });
     expect(formatBanDates('es').noUpdates).toBe('29 de septiembre de 2024');
+  });
+
+  it('before the background has stored it, a page asks the background', async () => {
+    const asked = vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation((async (message: { type?: string }) =>
+      message?.type === 'kban:page-context' ? currentPageContext() : undefined) as never);
+    const context = await readPageContext();
+    expect(context, 'the page must not fall back to guessing').toBeDefined();
+    expect(['us', 'non-us', 'unknown']).toContain(context?.zone);
+    expect(asked).toHaveBeenCalledTimes(1);
   });
 });
