@@ -14,7 +14,7 @@ import { SETTINGS_KEY, readUserSettings, updateUserSettings } from '@/components
 import { formatBanDates, readPageContext, watchLocal, type PageContext } from '@/components/platform/page-context';
 import { grantProceed, isProceedGranted } from '@/components/platform/proceed-store';
 import { t } from '@/components/platform/i18n';
-import { markKasperskyNoticeShown, readKasperskyActive } from '@/components/platform/kaspersky-active';
+import { markKasperskyNoticeShown, readKasperskyActive, type KasperskyActive } from '@/components/platform/kaspersky-active';
 import { collectSignals, collectTiles, hasKasperskyTrace } from './collect-signals';
 import { createNotice, placeNotice } from './notice';
 import { markTile, unmarkTiles } from '@/components/ui/tile-badge';
@@ -33,7 +33,7 @@ interface Context {
 
 /** Starts checking the page for `rule`'s site. */
 export function startPageCheck(ctx: Context, rule: PageRule): void {
-  type PageSettings = EffectiveSettings & { proceed: boolean; kasperskyNote: boolean; zone: ZoneRegion; dates: PageContext['dates'] };
+  type PageSettings = EffectiveSettings & { proceed: boolean; kasperskyActive?: KasperskyActive; zone: ZoneRegion; dates: PageContext['dates'] };
   let settings: PageSettings | undefined;
   let settingsLoading: Promise<void> | undefined;
   let notice: HTMLElement | undefined;
@@ -54,8 +54,7 @@ export function startPageCheck(ctx: Context, rule: PageRule): void {
         // The policy as the background last validated it: managed storage itself can take seconds to answer.
         ...resolveSettings(context?.policy ?? {}, user),
         proceed,
-        // The note that Kaspersky runs on this computer shows once, inside a notice we show anyway.
-        kasperskyNote: (kasperskySeen || !!active) && !active?.noticeShown,
+        kasperskyActive: active,
         // Prepared by the background. Until it has written them (the first moments after install) the
         // zone is unknown, which errs toward notices; the dates are then formatted here, at a cost.
         zone: context?.zone ?? 'unknown',
@@ -90,7 +89,8 @@ export function startPageCheck(ctx: Context, rule: PageRule): void {
       else ((action = 'warned'), (mode = 'warn'));
     }
 
-    // Page notice.
+    // Page notice. The note that Kaspersky runs on this computer shows once, inside a notice we show anyway.
+    const kasperskyNote = (kasperskySeen || !!active.kasperskyActive) && !active.kasperskyActive?.noticeShown;
     const key = mode ? `${classification.verdict}|${mode}|${classification.product}|${JSON.stringify(active.policy)}` : '';
     if (key !== noticeKey) {
       removeNotice();
@@ -100,7 +100,7 @@ export function startPageCheck(ctx: Context, rule: PageRule): void {
           mode,
           policy: active.policy,
           canDismiss: mode === 'warn' && active.policy.allowDismiss && classification.verdict !== 'exempt',
-          kasperskyNote: active.kasperskyNote,
+          kasperskyNote,
           t,
           dates: active.dates,
           onDetails: () => void send({ type: 'kban:open-details' }),
@@ -116,7 +116,7 @@ export function startPageCheck(ctx: Context, rule: PageRule): void {
         });
         noticeKey = key;
         placeNotice(notice, anchorFor(rule));
-        if (active.kasperskyNote) void markKasperskyNoticeShown();
+        if (kasperskyNote) void markKasperskyNoticeShown();
         if (mode === 'block') lockPage();
       }
     } else if (notice && !notice.isConnected) {
