@@ -15,3 +15,14 @@ export function t(key: string, substitutions?: string | string[]): string {
 export function uiLanguage(): string {
   return browser.i18n.getUILanguage?.() || 'en';
 }
+
+/**
+ * The locale for dates, durations and lists: the browser's UI language when it is a variant of the
+ * language the messages are in (en-GB for English text), else the messages' own language, so Spanish
+ * text never gets English dates (`popup_locale` is "en" in English, "es" in Spanish).
+ */
+export function formatLocale(messagesLocale = t('popup_locale'), ui = uiLanguage()): string {
+  const base = /^[a-z]{2,3}(?:-[A-Za-z0-9]+)*$/.test(messagesLocale) ? messagesLocale : 'en';
+  const lower = ui.toLowerCase().replace(/_/g, '-');
+  return lower === base.toLowerCase() || lower.startsWith(`${base.toLowerCase()}-`) ? ui.replace(/_/g, '-') : base;
+}

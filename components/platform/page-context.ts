@@ -12,7 +12,7 @@ import type { ExtensionMessage } from '../core/messages';
 import type { Policy } from '../core/policy/policy';
 import { zoneRegion, type ZoneRegion } from '../core/region/detect-region';
 import { readManagedPolicy } from './managed-policy';
-import { t } from './i18n';
+import { formatLocale } from './i18n';
 
 /** Storage key of the prepared context. */
 export const PAGE_CONTEXT_KEY = 'pageContext';
@@ -37,7 +37,7 @@ export function formatBanDates(language: string): PageContext['dates'] {
 export async function currentPageContext(): Promise<PageContext> {
   const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone ?? '';
   const previous = parsePageContext((await browser.storage.local.get(PAGE_CONTEXT_KEY))[PAGE_CONTEXT_KEY]);
-  return { timeZone, zone: zoneRegion(timeZone), dates: formatBanDates(t('popup_locale')), policy: previous?.policy ?? {} };
+  return { timeZone, zone: zoneRegion(timeZone), dates: formatBanDates(formatLocale()), policy: previous?.policy ?? {} };
 }
 
 /**

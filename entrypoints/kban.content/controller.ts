@@ -13,7 +13,7 @@ import { isDismissed, resolveSettings, type EffectiveSettings } from '@/componen
 import { SETTINGS_KEY, readUserSettings, updateUserSettings } from '@/components/platform/settings-store';
 import { formatBanDates, readPageContext, watchLocal, type PageContext } from '@/components/platform/page-context';
 import { grantProceed, isProceedGranted } from '@/components/platform/proceed-store';
-import { t } from '@/components/platform/i18n';
+import { formatLocale, t } from '@/components/platform/i18n';
 import { markKasperskyNoticeShown, readKasperskyActive, type KasperskyActive } from '@/components/platform/kaspersky-active';
 import { collectSignals, collectTiles, hasKasperskyTrace } from './collect-signals';
 import { createNotice, placeNotice } from './notice';
@@ -58,7 +58,7 @@ export function startPageCheck(ctx: Context, rule: PageRule): void {
         // Prepared by the background. Until it has written them (the first moments after install) the
         // zone is unknown, which errs toward notices; the dates are then formatted here, at a cost.
         zone: context?.zone ?? 'unknown',
-        dates: context?.dates ?? formatBanDates(t('popup_locale')),
+        dates: context?.dates ?? formatBanDates(formatLocale()),
       };
     })());
 

@@ -9,7 +9,8 @@ import { I18nProvider } from '@/components/ui/I18n';
 import { OptionsApp } from '@/components/ui/OptionsApp';
 import '@/components/ui/theme.css';
 import '@/components/ui/options.css';
-import { extensionVersion, formatLocale } from '../popup/state';
+import { formatLocale } from '@/components/platform/i18n';
+import { extensionVersion } from '../popup/state';
 
 /** Renders the options page into `root`; every change is saved at once and applies live. Returns a cleanup. */
 export async function mountOptions(root: HTMLElement, timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone): Promise<() => void> {

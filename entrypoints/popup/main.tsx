@@ -8,7 +8,8 @@ import type { PageState } from '@/components/ui/PageSection';
 import { PopupApp } from '@/components/ui/PopupApp';
 import '@/components/ui/theme.css';
 import '@/components/ui/popup.css';
-import { extensionVersion, formatLocale, loadSettingsState, queryPage, targetTabId } from './state';
+import { formatLocale } from '@/components/platform/i18n';
+import { extensionVersion, loadSettingsState, queryPage, targetTabId } from './state';
 
 export interface MountOptions {
   /** `location.search` of the popup (`?tab=<id>` when opened from a notice). */

@@ -6,7 +6,7 @@
 import { browser } from 'wxt/browser';
 import type { ExtensionMessage, PageReport } from '@/components/core/messages';
 import { detectRegion, type RegionDecision } from '@/components/core/region/detect-region';
-import { t, uiLanguage } from '@/components/platform/i18n';
+import { t } from '@/components/platform/i18n';
 import { readEffectiveSettings } from '@/components/platform/settings-store';
 import type { PageState } from '@/components/ui/PageSection';
 
@@ -50,16 +50,6 @@ export async function loadSettingsState(timeZone = Intl.DateTimeFormat().resolve
   return { settings, region };
 }
 
-/**
- * The locale for dates, durations and lists: the browser's UI language when it is a variant of the
- * language the messages are in (en-GB for English text), else the messages' own language, so Spanish
- * text never gets English dates (`popup_locale` is "en" in English, "es" in Spanish).
- */
-export function formatLocale(messagesLocale = t('popup_locale'), ui = uiLanguage()): string {
-  const base = /^[a-z]{2,3}(?:-[A-Za-z0-9]+)*$/.test(messagesLocale) ? messagesLocale : 'en';
-  const lower = ui.toLowerCase().replace(/_/g, '-');
-  return lower === base.toLowerCase() || lower.startsWith(`${base.toLowerCase()}-`) ? ui.replace(/_/g, '-') : base;
-}
 
 /** The extension's version, or undefined where the browser can't say. */
 export function extensionVersion(): string | undefined {

@@ -1,7 +1,9 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { detectRegion } from '@/components/core/region/detect-region';
+import { resolveSettings } from '@/components/core/policy/settings';
+import { decideRegion } from '@/components/core/region/detect-region';
 import { SEARCH_MATCHES, engineForHost } from '@/components/core/search/search-engines';
-import { readEffectiveSettings } from '@/components/platform/settings-store';
+import { readPageContext } from '@/components/platform/page-context';
+import { readUserSettings } from '@/components/platform/settings-store';
 import { markSearchResults } from './mark-results';
 
 /**
@@ -15,10 +17,13 @@ export default defineContentScript({
   async main(ctx) {
     const engine = engineForHost(location.hostname);
     if (!engine || !engine.resultsPath.test(location.pathname + location.search)) return;
-    const settings = await readEffectiveSettings();
+    // The same inputs as the page check: the policy the background validated and its time-zone region,
+    // so a search page never waits on managed storage nor pays for Intl.
+    const [user, context] = await Promise.all([readUserSettings(), readPageContext()]);
+    const settings = resolveSettings(context?.policy ?? {}, user);
     if (!settings.searchResults || settings.enforcement === 'off') return;
     // Like the page check: only people the ban covers get badges.
-    const region = detectRegion({ policy: settings.managed.policy.region, user: settings.user.region, timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone });
+    const region = decideRegion({ policy: settings.policy.region, user: user.region, zone: context?.zone ?? 'unknown' });
     if (!region.covered) return;
     let timer: ReturnType<typeof setTimeout> | undefined;
     let runs = 0;

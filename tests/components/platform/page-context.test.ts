@@ -8,6 +8,7 @@ beforeEach(() => {
   fakeBrowser.reset();
   vi.restoreAllMocks();
   vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(((key: string, subs?: string | string[]) => getMessage('en', key, subs)) as never);
+  vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockReturnValue('en-US');
 });
 
 describe('page context', () => {

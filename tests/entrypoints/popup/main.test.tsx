@@ -4,7 +4,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { PageReport } from '@/components/core/messages';
 import { mountPopup } from '@/entrypoints/popup/main';
-import { formatLocale, queryPage, targetTabId } from '@/entrypoints/popup/state';
+import { formatLocale } from '@/components/platform/i18n';
+import { queryPage, targetTabId } from '@/entrypoints/popup/state';
 import { getMessage, plainText } from '../../components/ui/i18n';
 
 const REPORT: PageReport = {
