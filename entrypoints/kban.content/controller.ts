@@ -190,8 +190,13 @@ export function startPageCheck(ctx: Context, rule: PageRule): void {
     const blockGone = notice?.getAttribute('data-kban-mode') === 'block' && !notice.isConnected;
     schedule(blockGone ? BLOCK_GUARD_DELAY_MS : CHECK_DELAY_MS);
   });
-  observer.observe(document.documentElement, { childList: true, subtree: true });
-  ctx.addEventListener(window, 'wxt:locationchange', () => schedule(0));
+  /** The first check, then following the page as it changes. */
+  const begin = () => {
+    if (!ctx.isValid) return;
+    observer.observe(document.documentElement, { childList: true, subtree: true });
+    ctx.addEventListener(window, 'wxt:locationchange', () => schedule(0));
+    void check();
+  };
 
   const unwatch = watchLocal([SETTINGS_KEY], () => {
     settingsLoading = undefined;
@@ -213,7 +218,12 @@ export function startPageCheck(ctx: Context, rule: PageRule): void {
     unmarkTiles(document);
   });
 
-  void check();
+  if (document.readyState === 'loading') {
+    // Injected at document_start (the address names Kaspersky): read the settings while the page
+    // parses and check during DOMContentLoaded, so a notice is in place before the first full layout.
+    void loadSettings();
+    document.addEventListener('DOMContentLoaded', begin, { once: true });
+  } else begin();
 }
 
 /** Where a warning bar goes: before the site's product title, else the first h1. */

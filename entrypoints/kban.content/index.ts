@@ -4,7 +4,8 @@ import { RULE_GLOBAL } from '@/components/core/site-rules/find-rule';
 import { startPageCheck } from './controller';
 
 /**
- * The page check. Its manifest entries are written by wxt.config.ts: one per site rule, each
+ * The page check. Its manifest entries are written by wxt.config.ts: two per site rule (document_start
+ * for addresses that name Kaspersky, document_end for the rest; see ruleContentScripts), each
  * injecting that site's rule script (site-rules/<id>.js) first, so a page carries only its own rule.
  */
 export default defineContentScript({

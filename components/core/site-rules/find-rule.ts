@@ -42,27 +42,45 @@ export function contentMatches(rules: readonly SiteRule[]): string[] {
 /** The file a rule is delivered in, relative to the extension root. */
 export const ruleScriptPath = (rule: SiteRule) => `site-rules/${rule.id}.js`;
 
+/**
+ * Globs (matched against the whole URL, case-sensitively, by the browser) of addresses whose path
+ * names Kaspersky: "kaspersky" followed later by a "/". Store product URLs carry the product's name
+ * in the path (`/Kaspersky-Premium-…/dp/…`, `/site/kaspersky-…/6523456.p`), and every address on
+ * Kaspersky's own hosts matches. A query that merely mentions it (`?keywords=kaspersky`) does not.
+ */
+export const EARLY_URL_GLOBS = ['*kaspersky*/*', '*Kaspersky*/*', '*KASPERSKY*/*'];
+
 export interface RuleContentScript {
   matches: string[];
   exclude_matches?: string[];
+  include_globs?: string[];
+  exclude_globs?: string[];
   js: string[];
-  run_at: 'document_end';
+  run_at: 'document_start' | 'document_end';
 }
 
 /**
- * One content-script entry per rule: the rule's own data file, then the page check.
- * Hosts that belong to a more specific rule (store.kaspersky.com inside kaspersky.com) are
- * excluded from the broader entry, so every page gets exactly one rule.
+ * Two content-script entries per rule, each injecting the rule's own data file, then the page check.
+ * Addresses that name Kaspersky (EARLY_URL_GLOBS) get them at document_start, so the page is checked
+ * during DOMContentLoaded, before the browser's first full layout of a large page, and a notice is
+ * in place within milliseconds. Every other address gets them at document_end, after that layout,
+ * where checking costs least: most pages of a store are left alone. Hosts that belong to a more
+ * specific rule (store.kaspersky.com inside kaspersky.com) are excluded from the broader rule's
+ * entries, so every page gets exactly one rule.
  */
 export function ruleContentScripts(rules: readonly SiteRule[], pageCheckScript: string): RuleContentScript[] {
-  return rules.map((rule) => {
+  return rules.flatMap((rule) => {
     const nested = rules
       .filter((other) => other !== rule)
       .flatMap((other) => other.hosts)
       .filter((host) => rule.hosts.some((own) => isUnder(host, own)) && findRule(host, rules) !== rule);
-    const entry: RuleContentScript = { matches: ruleMatches(rule), js: [ruleScriptPath(rule), pageCheckScript], run_at: 'document_end' };
-    if (nested.length) entry.exclude_matches = [...new Set(nested)].map((host) => `*://*.${host}/*`).sort();
-    return entry;
+    const base: Pick<RuleContentScript, 'matches' | 'exclude_matches'> = { matches: ruleMatches(rule) };
+    if (nested.length) base.exclude_matches = [...new Set(nested)].map((host) => `*://*.${host}/*`).sort();
+    const js = [ruleScriptPath(rule), pageCheckScript];
+    return [
+      { ...base, include_globs: EARLY_URL_GLOBS, js, run_at: 'document_start' },
+      { ...base, exclude_globs: EARLY_URL_GLOBS, js, run_at: 'document_end' },
+    ];
   });
 }
 

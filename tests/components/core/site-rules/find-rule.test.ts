@@ -2,7 +2,7 @@
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { SITE_RULES } from '@/components/core/site-rules';
-import { RULE_GLOBAL, findRule, ruleContentScripts, serializeRule } from '@/components/core/site-rules/find-rule';
+import { EARLY_URL_GLOBS, RULE_GLOBAL, findRule, ruleContentScripts, serializeRule, type RuleContentScript } from '@/components/core/site-rules/find-rule';
 import type { SiteRule } from '@/components/core/classifier/types';
 
 /** Chrome's match-pattern semantics for the `*://*.host/*` patterns we generate. */
@@ -12,14 +12,53 @@ function matches(pattern: string, host: string): boolean {
   return host === base || host.endsWith(`.${base}`);
 }
 
+/** Chrome's content-script glob semantics: the whole URL, `*` any run, `?` one character, case-sensitive. */
+function globMatches(glob: string, url: string): boolean {
+  const source = glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+  return new RegExp(`^${source}$`).test(url);
+}
+
+/** Whether the browser injects `entry` into a page at `url`. */
+function injects(entry: RuleContentScript, url: string): boolean {
+  const host = new URL(url).hostname;
+  if (!entry.matches.some((p) => matches(p, host)) || (entry.exclude_matches ?? []).some((p) => matches(p, host))) return false;
+  if (entry.include_globs && !entry.include_globs.some((glob) => globMatches(glob, url))) return false;
+  return !(entry.exclude_globs ?? []).some((glob) => globMatches(glob, url));
+}
+
 const entries = ruleContentScripts(SITE_RULES, 'content-scripts/kban.js');
 const sampleHosts = SITE_RULES.flatMap((rule) => rule.hosts.flatMap((host) => [host, `www.${host}`, `deep.sub.${host}`]));
+const samplePaths = ['/', '/Kaspersky-Premium-Total-Security/dp/B0BHVJ4QT3', '/site/kaspersky-standard-3-devices/6523456.p?skuId=6523456', '/s?k=kaspersky', '/Norton-360/dp/B0C7S1X2LN/ref=sr_1_4?keywords=kaspersky&qid=1'];
 
 describe('ruleContentScripts', () => {
-  it.each(sampleHosts)('%s gets exactly one entry, carrying its own rule', (host) => {
-    const hits = entries.filter((entry) => entry.matches.some((p) => matches(p, host)) && !(entry.exclude_matches ?? []).some((p) => matches(p, host)));
-    expect(hits.length, `${host} is matched by ${hits.map((hit) => hit.js[0]).join(', ') || 'nothing'}`).toBe(1);
-    expect(hits[0]!.js).toEqual([`site-rules/${findRule(host, SITE_RULES)!.id}.js`, 'content-scripts/kban.js']);
+  it.each(sampleHosts)('%s gets exactly one entry on every address, carrying its own rule', (host) => {
+    for (const path of samplePaths) {
+      const url = `https://${host}${path}`;
+      const hits = entries.filter((entry) => injects(entry, url));
+      expect(hits.length, `${url} is matched by ${hits.map((hit) => `${hit.js[0]} ${hit.run_at}`).join(', ') || 'nothing'}`).toBe(1);
+      expect(hits[0]!.js).toEqual([`site-rules/${findRule(host, SITE_RULES)!.id}.js`, 'content-scripts/kban.js']);
+    }
+  });
+
+  it.each([
+    ['https://www.amazon.com/Kaspersky-Premium-Total-Security/dp/B0BHVJ4QT3', 'document_start'],
+    ['https://www.amazon.com/Kaspersky-Premium-Total-Security/dp/B0BHVJ4QT3/ref=sr_1_1?keywords=kaspersky', 'document_start'],
+    ['https://www.bestbuy.com/site/kaspersky-standard-3-devices/6523456.p?skuId=6523456', 'document_start'],
+    ['https://www.newegg.com/kaspersky-premium-5-devices/p/N82E16832250123', 'document_start'],
+    ['https://www.kaspersky.com/', 'document_start'],
+    ['https://usa.kaspersky.com/premium', 'document_start'],
+    ['https://www.amazon.com/dp/B0BHVJ4QT3', 'document_end'],
+    ['https://www.amazon.com/Norton-360/dp/B0C7S1X2LN/ref=sr_1_4?keywords=kaspersky&qid=1', 'document_end'],
+    ['https://www.amazon.com/s?k=kaspersky', 'document_end'],
+    ['https://www.bestbuy.com/site/norton-360-deluxe/6432431.p', 'document_end'],
+  ])('%s is checked from %s', (url, runAt) => {
+    const hits = entries.filter((entry) => injects(entry, url));
+    expect(hits.map((hit) => hit.run_at), 'an address whose path names Kaspersky is checked at DOMContentLoaded; others after the first layout').toEqual([runAt]);
+  });
+
+  it('early globs need a "/" after the name, so a query that mentions Kaspersky stays on the late path', () => {
+    expect(EARLY_URL_GLOBS.some((glob) => globMatches(glob, 'https://x.test/p?q=kaspersky'))).toBe(false);
+    expect(EARLY_URL_GLOBS.some((glob) => globMatches(glob, 'https://x.test/Kaspersky-Plus/p'))).toBe(true);
   });
 
   it('never matches hosts outside the rules', () => {
