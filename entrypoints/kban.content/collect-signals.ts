@@ -179,7 +179,8 @@ export function collectSignals(doc: Document, rule: PageRule, url = doc.location
     relevant: true,
   };
   // Cheap pass: plain text, a substring test. Most pages of a store are about something else and stop here.
-  const cheap = [signals.title, signals.h1, meta['og:title'], signals.site.productTitle, signals.site.brand, url].join('\n').toLowerCase();
+  // The address counts without its query: `?keywords=kaspersky` says how the shopper got here, not what the page is.
+  const cheap = [signals.title, signals.h1, meta['og:title'], signals.site.productTitle, signals.site.brand, url.replace(/[?#].*$/s, '')].join('\n').toLowerCase();
   if (rule.role !== 'vendor' && !/kaspersky|tdsskiller|kvrt/.test(cheap)) {
     signals.relevant = false;
     return signals;

@@ -18,4 +18,18 @@ describe('collectSignals text', () => {
     expect(signals.title.startsWith(name), `title "${signals.title}" should start with the bare name`).toBe(true);
     expect(classify(signals, rule).product, 'the product named in the notice').toBe(name);
   });
+
+  it('stops at the cheap pass when only the query names Kaspersky (a Norton page reached from a search)', () => {
+    const file = 'www.amazon.com/norton-360-deluxe.html';
+    const url = 'https://www.amazon.com/Norton-Antivirus-Security-Software-Subscription/dp/B0C7S1X2LN/ref=sr_1_4?keywords=kaspersky&qid=1714060123&sr=8-4';
+    const rule = findRule(hostOf(url))!;
+    const signals = collectSignals(loadPage(file, url), rule, url);
+    expect(signals.relevant, 'no JSON-LD or body scan for a page whose subject never names Kaspersky').toBe(false);
+    expect(signals.items).toEqual([]);
+    // The same page at an address whose path names Kaspersky is read in full (and is still not flagged).
+    const named = 'https://www.amazon.com/Kaspersky-vs-Norton/dp/B0C7S1X2LN';
+    const full = collectSignals(loadPage(file, named), rule, named);
+    expect(full.relevant).toBe(true);
+    expect(classify(full, rule).verdict).toBe('none');
+  });
 });
