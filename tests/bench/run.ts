@@ -70,7 +70,7 @@ const TIMING_SCRIPT = `(() => {
   observer.observe(document, { childList: true, subtree: true });
 })();`;
 
-interface LoadResult { selfMs: number; wallMs: number; top: Array<{ frame: string; ms: number }>; dclToNoticeMs?: number }
+interface LoadResult { selfMs: number; rawMs: number; wallMs: number; top: Array<{ frame: string; ms: number }>; dclToNoticeMs?: number }
 
 interface Subject { name: 'ours' | 'reference'; session: ChromiumSession }
 
@@ -93,7 +93,7 @@ async function profiledLoad(subject: Subject, page: BenchPage, blankUrl: string)
     if (subject.name === 'ours' && page.expectNotice) await tab.waitForSelector('kban-notice', { state: 'attached', timeout: 10_000 }).catch(() => {});
     await tab.waitForTimeout(SETTLE_MS);
     const { profile } = (await cdp.send('Profiler.stop')) as { profile: CpuProfile };
-    const { selfMs, wallMs, top } = originTime(profile, `chrome-extension://${subject.session.extensionId}/`);
+    const { selfMs, rawMs, wallMs, top } = originTime(profile, `chrome-extension://${subject.session.extensionId}/`);
 
     const seen = await tab.evaluate(
       ([marker]) => ({
@@ -112,7 +112,7 @@ async function profiledLoad(subject: Subject, page: BenchPage, blankUrl: string)
       if (rate < 900 || rate > 1100) throw new Error(`bench: the mutating page added ${rate.toFixed(0)} nodes/s, not ~1000`);
     }
     const dclToNoticeMs = subject.name === 'ours' && seen.timing.notice >= 0 && seen.timing.dcl >= 0 ? seen.timing.notice - seen.timing.dcl : undefined;
-    return { selfMs, wallMs, top, dclToNoticeMs };
+    return { selfMs, rawMs, wallMs, top, dclToNoticeMs };
   } finally {
     await cdp?.detach().catch(() => {});
     await tab.close().catch(() => {});
@@ -199,7 +199,7 @@ async function main(): Promise<number> {
     for (const subject of subjects) await profiledLoad(subject, warmUp, blankUrls.get(warmUp.url)!);
 
     for (const page of pages) {
-      const runs = page.mutatesForMs ? args.mutatingRuns : args.runs;
+      const runs = page.mutatesForMs ? args.mutatingRuns : Math.min(page.runs ?? args.runs, args.runs);
       for (let run = 0; run < runs; run++) {
         // Alternate who goes first, so drift in the machine's load hits both alike.
         const order = run % 2 ? [...subjects].reverse() : subjects;
@@ -222,15 +222,18 @@ async function main(): Promise<number> {
   const rows: Array<{ check: string; measured: string; budget: string; ok: boolean }> = [];
   const figures: Record<string, unknown> = {};
 
-  console.log('\nMain-thread time of each content script per page load (CPU profiler self time, median)');
-  console.log(`${'page'.padEnd(52)} ${'size'.padStart(9)} ${'loads'.padStart(5)} ${'ours ms'.padStart(8)} ${'ref ms'.padStart(7)} ${'ours−ref'.padStart(9)}`);
+  const raw = (key: string) => median((results.get(key) ?? []).map((result) => result.rawMs));
+  console.log('\nMain-thread time of each content script per page load (CPU profiler: its samples × the median sample interval; median of the loads)');
+  console.log(`${'page'.padEnd(52)} ${'size'.padStart(9)} ${'loads'.padStart(5)} ${'ours ms'.padStart(8)} ${'ref ms'.padStart(7)} ${'ours−ref'.padStart(9)} ${'ours raw'.padStart(9)}`);
   for (const page of pages) {
     const ours = self(`${page.id}/ours`);
     const reference = self(`${page.id}/reference`);
     const loads = results.get(`${page.id}/ours`)?.length ?? 0;
-    console.log(`${page.label.padEnd(52)} ${kib(page.bytes).padStart(9)} ${String(loads).padStart(5)} ${fmt(ours).padStart(8)} ${fmt(reference).padStart(7)} ${fmt(ours - reference).padStart(9)}`);
-    figures[page.id] = { bytes: page.bytes, source: page.source, url: page.url, oursMs: ours, referenceMs: reference, runs: results.get(`${page.id}/ours`)?.map((result) => result.selfMs), referenceRuns: results.get(`${page.id}/reference`)?.map((result) => result.selfMs) };
+    console.log(`${page.label.padEnd(52)} ${kib(page.bytes).padStart(9)} ${String(loads).padStart(5)} ${fmt(ours).padStart(8)} ${fmt(reference).padStart(7)} ${fmt(ours - reference).padStart(9)} ${fmt(raw(`${page.id}/ours`)).padStart(9)}`);
+    figures[page.id] = { bytes: page.bytes, source: page.source, url: page.url, oursMs: ours, referenceMs: reference, oursRawMs: raw(`${page.id}/ours`), runs: results.get(`${page.id}/ours`)?.map((result) => result.selfMs), referenceRuns: results.get(`${page.id}/reference`)?.map((result) => result.selfMs) };
   }
+
+  console.log('(ours raw: the same samples weighted by the gap after each, which a descheduled renderer stretches; not budgeted)');
 
   const plain = pages.find((page) => page.id === 'plain')!;
   const flagged = pages.find((page) => page.id === 'flagged')!;
@@ -243,7 +246,12 @@ async function main(): Promise<number> {
   rows.push({ check: `${mutating.label}: (ours − reference) / ${mutating.mutatesForMs! / 1000} s`, measured: `${fmt(mutatingPercent, 3)} %`, budget: `< ${BUDGETS.mutatingPercentOfWall} %`, ok: mutatingPercent < BUDGETS.mutatingPercentOfWall });
   const noticeTimes = (results.get('flagged/ours') ?? []).map((result) => result.dclToNoticeMs).filter((value): value is number => value !== undefined);
   const noticeMs = median(noticeTimes);
-  rows.push({ check: `DOMContentLoaded → notice on the flagged page (median of ${noticeTimes.length})`, measured: `${fmt(noticeMs, 1)} ms`, budget: `≤ ${BUDGETS.noticeAfterDclMs} ms`, ok: noticeMs <= BUDGETS.noticeAfterDclMs });
+  rows.push({ check: `DOMContentLoaded → notice on the flagged page, address names Kaspersky (median of ${noticeTimes.length})`, measured: `${fmt(noticeMs, 1)} ms`, budget: `≤ ${BUDGETS.noticeAfterDclMs} ms`, ok: noticeMs <= BUDGETS.noticeAfterDclMs });
+  const bare = pages.find((page) => page.id === 'flagged-bare')!;
+  const bareTimes = (results.get('flagged-bare/ours') ?? []).map((result) => result.dclToNoticeMs).filter((value): value is number => value !== undefined);
+  const bareMs = median(bareTimes);
+  figures.noticeBareMs = bareMs;
+  figures.noticeBareRuns = bareTimes;
   const largest = sizes[0] ?? { files: [], matches: [], raw: 0, gzip: 0 };
   rows.push({ check: `Content script injected, largest entry (${largest.files.join(' + ')}): raw ${kib(largest.raw)}, gzip`, measured: kib(largest.gzip), budget: `≤ ${kib(BUDGETS.contentScriptGzipBytes)}`, ok: largest.gzip <= BUDGETS.contentScriptGzipBytes });
   figures.noticeMs = noticeMs;
@@ -253,6 +261,8 @@ async function main(): Promise<number> {
   console.log('\nBudgets');
   const width = Math.max(...rows.map((row) => row.check.length));
   for (const row of rows) console.log(`${row.ok ? 'PASS' : 'FAIL'}  ${row.check.padEnd(width)}  ${row.measured.padStart(10)}  (${row.budget})`);
+
+  console.log(`\nNot budgeted: DOMContentLoaded → notice at ${new URL(bare.url).pathname}, an address that doesn't name Kaspersky (document_end: after the page's first full layout): ${fmt(bareMs, 1)} ms (median of ${bareTimes.length})`);
 
   console.log('\nWhere our time goes (mean self ms per load, heaviest frames of content-scripts; minified name@line:col → code there)');
   for (const page of pages) {

@@ -19,7 +19,7 @@ export const MUTATION_SECONDS = 10;
 const AMAZON_SECTIONS = ['[data-hook="review"]', '.a-carousel-card', '.a-carousel-container'];
 
 export interface BenchPage {
-  id: 'plain' | 'flagged' | 'mutating';
+  id: 'plain' | 'flagged' | 'flagged-bare' | 'mutating';
   label: string;
   /** Real URL it is served at. */
   url: string;
@@ -29,6 +29,8 @@ export interface BenchPage {
   source: string;
   /** Whether our notice must appear (a sanity check on every measured load). */
   expectNotice: boolean;
+  /** Loads to measure, when not the benchmark's default. */
+  runs?: number;
   /** For the mutating page: how long it mutates, in ms. */
   mutatesForMs?: number;
 }
@@ -87,7 +89,7 @@ function grow(fixture: PageFixture): { html: string; bytes: number } {
   return inflatePage(readFileSync(PAGES_DIR + fixture.file, 'utf8'), fixture.url, { targetBytes: LARGE_PAGE_BYTES, sections: AMAZON_SECTIONS });
 }
 
-/** Builds the three pages (about 0.3 s). */
+/** Builds the four pages (about 0.3 s). */
 export function buildBenchPages(): BenchPage[] {
   const plainSource = pick('an Amazon product page of a non-Kaspersky product', (fixture) => isAmazonProduct(fixture) && fixture.expect === 'none');
   const flaggedSource = pick('an Amazon Kaspersky product page', (fixture) => isAmazonProduct(fixture) && fixture.expect === 'purchase');
@@ -97,9 +99,14 @@ export function buildBenchPages(): BenchPage[] {
   const mutatingHtml = flagged.html.replace(/<\/body>/i, `${script}\n</body>`);
   const mutatingUrl = new URL(flaggedSource.url);
   mutatingUrl.searchParams.set('bench', 'live');
+  // The same Kaspersky page at an address that doesn't name it (Amazon also serves /dp/<ASIN>):
+  // checked at document_end, after the first full layout (see ruleContentScripts).
+  const bareUrl = new URL(flaggedSource.url);
+  bareUrl.pathname = bareUrl.pathname.replace(/^.*(\/dp\/[A-Z0-9]{10}).*$/, '$1');
   return [
     { id: 'plain', label: 'Large product page, not Kaspersky (left alone)', url: plainSource.url, source: plainSource.file, expectNotice: false, ...plain },
     { id: 'flagged', label: 'Large Kaspersky product page (notice shown)', url: flaggedSource.url, source: flaggedSource.file, expectNotice: true, ...flagged },
+    { id: 'flagged-bare', label: 'The same at /dp/<ASIN>, checked after first layout', url: bareUrl.href, source: flaggedSource.file, expectNotice: true, runs: 5, ...flagged },
     {
       id: 'mutating',
       label: `Kaspersky page adding ${MUTATION_NODES_PER_SECOND} nodes/s for ${MUTATION_SECONDS} s`,
