@@ -12,6 +12,8 @@ const KEY = 'kasperskyActive';
  * same sighting, and a read-modify-write of one object from both sides could lose the flag.
  */
 const NOTICE_SHOWN_KEY = 'kasperskyActiveNoticeShown';
+/** The storage.local keys readKasperskyActive reads. */
+export const KASPERSKY_ACTIVE_KEYS = [KEY, NOTICE_SHOWN_KEY] as const;
 
 export interface KasperskyActive {
   /** When the trace was first and last seen (ms since the epoch). */
@@ -30,10 +32,10 @@ function parse(raw: unknown): KasperskyActive | undefined {
   return { firstSeen: value.firstSeen, lastSeen: value.lastSeen, site: typeof value.site === 'string' ? value.site.slice(0, 253) : '', noticeShown: value.noticeShown === true };
 }
 
-/** What has been seen so far, or undefined when Kaspersky was never seen active. */
-export async function readKasperskyActive(): Promise<KasperskyActive | undefined> {
+/** What has been seen so far, or undefined when Kaspersky was never seen active (`stored`: its keys already read). */
+export async function readKasperskyActive(given?: Record<string, unknown>): Promise<KasperskyActive | undefined> {
   try {
-    const stored = await browser.storage.local.get([KEY, NOTICE_SHOWN_KEY]);
+    const stored: Record<string, unknown> = given ?? (await browser.storage.local.get([...KASPERSKY_ACTIVE_KEYS]));
     const seen = parse(stored[KEY]);
     return seen && { ...seen, noticeShown: seen.noticeShown || stored[NOTICE_SHOWN_KEY] === true };
   } catch {

@@ -67,10 +67,11 @@ export function parsePageContext(raw: unknown): PageContext | undefined {
  * Content script: the prepared context. In the first moments after install, before the background
  * has written it, the background is asked directly (a message, not a cost every page pays).
  */
-export async function readPageContext(): Promise<PageContext | undefined> {
+export async function readPageContext(stored?: Record<string, unknown>): Promise<PageContext | undefined> {
   try {
-    const stored = parsePageContext((await browser.storage.local.get(PAGE_CONTEXT_KEY))[PAGE_CONTEXT_KEY]);
-    return stored ?? parsePageContext(await browser.runtime.sendMessage({ type: 'kban:page-context' } satisfies ExtensionMessage));
+    const values: Record<string, unknown> = stored ?? (await browser.storage.local.get(PAGE_CONTEXT_KEY));
+    const context = parsePageContext(values[PAGE_CONTEXT_KEY]);
+    return context ?? parsePageContext(await browser.runtime.sendMessage({ type: 'kban:page-context' } satisfies ExtensionMessage));
   } catch {
     return undefined;
   }

@@ -5,10 +5,13 @@
 import { browser } from 'wxt/browser';
 
 const KEY = 'proceeds';
+/** The storage.local keys isProceedGranted reads. */
+export const PROCEED_KEYS = [KEY] as const;
 
-async function readGrants(): Promise<Record<string, number>> {
+async function readGrants(stored?: Record<string, unknown>): Promise<Record<string, number>> {
   try {
-    const raw = (await browser.storage.local.get(KEY))[KEY];
+    const values: Record<string, unknown> = stored ?? (await browser.storage.local.get(KEY));
+    const raw = values[KEY];
     return raw && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, number>) : {};
   } catch {
     return {};
@@ -23,8 +26,8 @@ export async function grantProceed(host: string, minutes: number, now = Date.now
   await browser.storage.local.set({ [KEY]: live });
 }
 
-/** True while a proceed grant for `host` is still running. */
-export async function isProceedGranted(host: string, now = Date.now()): Promise<boolean> {
-  const until = (await readGrants())[host];
+/** True while a proceed grant for `host` is still running (`stored`: PROCEED_KEYS already read). */
+export async function isProceedGranted(host: string, stored?: Record<string, unknown>, now = Date.now()): Promise<boolean> {
+  const until = (await readGrants(stored))[host];
   return typeof until === 'number' && until > now;
 }

@@ -15,11 +15,15 @@ import { readManagedPolicy, type ManagedPolicy } from './managed-policy';
 /** Storage key of the user's settings in `storage.local`. */
 export const SETTINGS_KEY = 'settings';
 
-/** Reads the user's settings; a value that had to be repaired is written back repaired. */
-export async function readUserSettings(): Promise<UserSettings> {
+/**
+ * Reads the user's settings; a value that had to be repaired is written back repaired.
+ * `stored`: storage.local values already read together with other keys (one read instead of several).
+ */
+export async function readUserSettings(stored?: Record<string, unknown>): Promise<UserSettings> {
   let raw: unknown;
   try {
-    raw = (await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY];
+    const values: Record<string, unknown> = stored ?? (await browser.storage.local.get(SETTINGS_KEY));
+    raw = values[SETTINGS_KEY];
   } catch {
     raw = undefined;
   }

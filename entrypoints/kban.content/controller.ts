@@ -11,10 +11,10 @@ import type { ExtensionMessage, PageAction, PageReport } from '@/components/core
 import { decideRegion, type ZoneRegion } from '@/components/core/region/detect-region';
 import { isDismissed, resolveSettings, type EffectiveSettings } from '@/components/core/policy/settings';
 import { SETTINGS_KEY, readUserSettings, updateUserSettings } from '@/components/platform/settings-store';
-import { formatBanDates, readPageContext, watchLocal, type PageContext } from '@/components/platform/page-context';
-import { grantProceed, isProceedGranted } from '@/components/platform/proceed-store';
+import { PAGE_CONTEXT_KEY, formatBanDates, readPageContext, watchLocal, type PageContext } from '@/components/platform/page-context';
+import { PROCEED_KEYS, grantProceed, isProceedGranted } from '@/components/platform/proceed-store';
 import { formatLocale, t } from '@/components/platform/i18n';
-import { markKasperskyNoticeShown, readKasperskyActive, type KasperskyActive } from '@/components/platform/kaspersky-active';
+import { KASPERSKY_ACTIVE_KEYS, markKasperskyNoticeShown, readKasperskyActive, type KasperskyActive } from '@/components/platform/kaspersky-active';
 import { collectSignals, collectTiles, hasKasperskyTrace } from './collect-signals';
 import { createNotice, placeNotice } from './notice';
 import { markTile, unmarkTiles } from '@/components/ui/tile-badge';
@@ -24,6 +24,8 @@ const CHECK_DELAY_MS = 400;
 const BLOCK_GUARD_DELAY_MS = 50;
 const MAX_CHECKS_PER_URL = 60;
 const MAX_REINSERTS_PER_URL = 10;
+/** Everything a page check reads from storage.local, fetched in one call. */
+const PAGE_STATE_KEYS = [SETTINGS_KEY, PAGE_CONTEXT_KEY, ...PROCEED_KEYS, ...KASPERSKY_ACTIVE_KEYS];
 
 interface Context {
   isValid: boolean;
@@ -49,7 +51,9 @@ export function startPageCheck(ctx: Context, rule: PageRule): void {
 
   const loadSettings = () =>
     (settingsLoading ??= (async () => {
-      const [user, context, proceed, active] = await Promise.all([readUserSettings(), readPageContext(), isProceedGranted(location.hostname), readKasperskyActive()]);
+      // One storage read for all of it; should it fail, each reader reads (and falls back) on its own.
+      const stored = await browser.storage.local.get(PAGE_STATE_KEYS).catch(() => undefined);
+      const [user, context, proceed, active] = await Promise.all([readUserSettings(stored), readPageContext(stored), isProceedGranted(location.hostname, stored), readKasperskyActive(stored)]);
       settings = {
         // The policy as the background last validated it: managed storage itself can take seconds to answer.
         ...resolveSettings(context?.policy ?? {}, user),
