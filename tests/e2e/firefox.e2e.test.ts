@@ -11,13 +11,15 @@ import { FIREFOX_EXTENSION_ID } from './harness/paths';
 import { readKbanState, sleep, type KbanState } from './harness/page-state';
 import { amazonProductHtml, KASPERSKY_ON_AMAZON, NORTON_ON_AMAZON, pageHtml } from './harness/pages';
 
-const SYNTHETIC: Record<'purchase' | 'none', PageFixture> = {
+const SYNTHETIC: Record<'purchase' | 'named' | 'none', PageFixture> = {
+  named: { file: '(synthetic)', url: 'https://www.amazon.com/Kaspersky-Premium-Total-Security/dp/B0KBANFFX3', expect: 'purchase', product: 'Kaspersky Premium', note: 'hand-written Amazon page at an address naming Kaspersky (document_start entry, include_globs)' },
   purchase: { file: '(synthetic)', url: 'http://www.amazon.com/dp/B0KBANFFX1', expect: 'purchase', product: 'Kaspersky Premium', note: 'hand-written Amazon page, over plain http' },
   none: { file: '(synthetic)', url: 'https://www.amazon.com/dp/B0KBANFFX2', expect: 'none', note: 'hand-written Amazon page for a Norton product' },
 };
 const pick = (kind: PageFixture['expect']) => PAGE_FIXTURES.find((fixture) => fixture.expect === kind);
 const CASES: PageFixture[] = [
   SYNTHETIC.purchase,
+  SYNTHETIC.named,
   pick('purchase') ?? SYNTHETIC.purchase,
   pick('none') ?? SYNTHETIC.none,
   ...[pick('exempt')].filter((fixture): fixture is PageFixture => !!fixture),
@@ -28,7 +30,7 @@ let firefox: FirefoxSession;
 
 beforeAll(async () => {
   server = await startFixtureServer();
-  server.route(SYNTHETIC.purchase.url, { body: pageHtml({ title: 'Amazon.com: Kaspersky Premium', body: amazonProductHtml(KASPERSKY_ON_AMAZON) }) });
+  for (const fixture of [SYNTHETIC.purchase, SYNTHETIC.named]) server.route(fixture.url, { body: pageHtml({ title: 'Amazon.com: Kaspersky Premium', body: amazonProductHtml(KASPERSKY_ON_AMAZON) }) });
   server.route(SYNTHETIC.none.url, { body: pageHtml({ title: 'Amazon.com: Norton 360', body: amazonProductHtml(NORTON_ON_AMAZON) }) });
   firefox = await launchFirefox({ server });
 });
