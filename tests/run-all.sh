@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The whole check, in order: typecheck, build + zip both browsers, unit tests, real-browser
-# end-to-end tests, Mozilla's addons-linter. One line per step; the full output of each step is in
+# end-to-end tests, Mozilla's addons-linter, the benchmark budgets. One line per step; the full output of each step is in
 # .tmp/test-logs/<step>.log (its tail is printed when it fails). Exits 1 if any step failed.
 # Needs Debian chromium and firefox-esr; policy e2e tests also need root (they skip otherwise).
 # Usage: npm test   (or: bash tests/run-all.sh)
@@ -44,29 +44,23 @@ step e2e          npx vitest run -c vitest.e2e.config.ts
 step addons-lint  lint_firefox
 
 # ---- HOOK: later steps go here (e.g. the benchmark budget check), as: step <name> <command> ----
-# Budgets (README "Performance"), on the build zip-chrome made. Main-thread timings on a shared 2-core
-# machine vary from run to run (the notice-latency budget in particular: 70-168 ms seen for the same
-# code), so a missed budget is measured once more. If timings are still missed the step prints them
-# loudly but only the deterministic budget, the injected bundle size, fails the run. Both runs are logged.
+# Budgets (README "Performance"), on the build zip-chrome made.
+# Timings on a shared 2-core machine vary between runs: a timing budget fails the step only when
+# three separate measurements all miss it. The bundle size does not vary: a miss fails at once.
 bench_check() {
-  local log=.tmp/test-logs/bench-run.log
-  npm run bench -- --check --no-build | tee "$log" && return 0
-  echo "[bench] a budget was missed; measuring once more"
-  npm run bench -- --check --no-build | tee "$log" && return 0
-  if grep -q '^FAIL  Content script injected' "$log"; then return 1; fi
-  echo "[bench] WARNING: timing budgets missed twice on this machine (see above); size budget met"
-  grep '^FAIL' "$log" > "$LOGS/bench-warning"
+  local log=.tmp/test-logs/bench-run.log attempt
+  for attempt in 1 2 3; do
+    npm run bench -- --check --no-build | tee "$log" && return 0
+    if grep -q '^FAIL  Content script injected' "$log"; then return 1; fi
+    [ "$attempt" -lt 3 ] && echo "[bench] a timing budget was missed (measurement $attempt of 3); measuring again"
+  done
+  return 1
 }
-rm -f "$LOGS/bench-warning"
 step bench       bench_check
 
 # Test counts from the Vitest summaries ("Tests  N passed | M failed | K skipped (T)"), as one closing line.
 count() { sed 's/\x1b\[[0-9;]*m//g' "$LOGS"/unit.log "$LOGS"/e2e.log 2>/dev/null | grep -E '^ +Tests ' | grep -oE "[0-9]+ $1" | awk '{n += $1} END {print n + 0}'; }
 total_ms=$(( ($(date +%s%N) - started_all) / 1000000 ))
-if [ -f "$LOGS/bench-warning" ]; then
-  echo "bench WARNING: timing budgets missed in both runs on this machine (size budget met):"
-  sed 's/^/    | /' "$LOGS/bench-warning"
-fi
 echo "tests: $(count passed) passed, $(count failed) failed, $(count skipped) skipped"
 if [ ${#failed[@]} -eq 0 ]; then
   printf 'all steps passed in %d.%01ds\n' $((total_ms / 1000)) $((total_ms % 1000 / 100))
