@@ -33,11 +33,11 @@ function parse(raw: unknown): KasperskyActive | undefined {
 }
 
 /** What has been seen so far, or undefined when Kaspersky was never seen active (`stored`: its keys already read). */
-export async function readKasperskyActive(given?: Record<string, unknown>): Promise<KasperskyActive | undefined> {
+export async function readKasperskyActive(stored?: Record<string, unknown>): Promise<KasperskyActive | undefined> {
   try {
-    const stored: Record<string, unknown> = given ?? (await browser.storage.local.get([...KASPERSKY_ACTIVE_KEYS]));
-    const seen = parse(stored[KEY]);
-    return seen && { ...seen, noticeShown: seen.noticeShown || stored[NOTICE_SHOWN_KEY] === true };
+    const values: Record<string, unknown> = stored ?? (await browser.storage.local.get([...KASPERSKY_ACTIVE_KEYS]));
+    const seen = parse(values[KEY]);
+    return seen && { ...seen, noticeShown: seen.noticeShown || values[NOTICE_SHOWN_KEY] === true };
   } catch {
     return undefined;
   }

@@ -25,4 +25,10 @@ describe('kaspersky-active store', () => {
     await fakeBrowser.storage.local.set({ kasperskyActive: { firstSeen: 'x' } });
     expect(await readKasperskyActive()).toBeUndefined();
   });
+
+  it('reads from values already fetched with other keys, without a read of its own', async () => {
+    const stored = { kasperskyActive: { firstSeen: 5, lastSeen: 6, site: 'www.newegg.com' }, kasperskyActiveNoticeShown: true, settings: {} };
+    expect(await readKasperskyActive(stored), 'storage itself is empty: only the given values can say this').toEqual({ firstSeen: 5, lastSeen: 6, site: 'www.newegg.com', noticeShown: true });
+    expect(await readKasperskyActive({})).toBeUndefined();
+  });
 });

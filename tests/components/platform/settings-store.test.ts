@@ -25,6 +25,13 @@ describe('settings store', () => {
     expect((await fakeBrowser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]).toEqual({ ...SETTINGS_DEFAULTS, dismissedSites: ['www.ebay.com'] });
   });
 
+  it('reads from values already fetched with other keys, and still repairs a corrupt one in storage', async () => {
+    expect(await readUserSettings({ [SETTINGS_KEY]: { ...SETTINGS_DEFAULTS, region: 'us' }, pageContext: {} })).toMatchObject({ region: 'us' });
+    expect(await fakeBrowser.storage.local.get(SETTINGS_KEY), 'a valid value is not written back').toEqual({});
+    expect(await readUserSettings({ [SETTINGS_KEY]: 'garbage' })).toEqual(SETTINGS_DEFAULTS);
+    expect((await fakeBrowser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]).toEqual(SETTINGS_DEFAULTS);
+  });
+
   it('policy wins over the user', async () => {
     await updateUserSettings((settings) => ({ ...settings, notices: false, region: 'non-us' }));
     await fakeBrowser.storage.managed.set({ enforcement: 'block', region: 'us' });
