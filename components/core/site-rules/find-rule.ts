@@ -47,8 +47,9 @@ export const ruleScriptPath = (rule: SiteRule) => `site-rules/${rule.id}.js`;
  * names Kaspersky: "kaspersky" followed later by a "/". Store product URLs carry the product's name
  * in the path (`/Kaspersky-Premium-…/dp/…`, `/site/kaspersky-…/6523456.p`), and every address on
  * Kaspersky's own hosts matches. A query that merely mentions it (`?keywords=kaspersky`) does not.
+ * Google Play names an app only in its query, by package: Kaspersky's are com.kms.* and com.kaspersky.*.
  */
-export const EARLY_URL_GLOBS = ['*kaspersky*/*', '*Kaspersky*/*', '*KASPERSKY*/*'];
+export const EARLY_URL_GLOBS = ['*kaspersky*/*', '*Kaspersky*/*', '*KASPERSKY*/*', '*/details?id=com.kms.*', '*/details?id=com.kaspersky.*'];
 
 export interface RuleContentScript {
   matches: string[];

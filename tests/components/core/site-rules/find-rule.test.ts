@@ -50,6 +50,10 @@ describe('ruleContentScripts', () => {
     ['https://www.amazon.com/dp/B0BHVJ4QT3', 'document_end'],
     ['https://www.amazon.com/Norton-360/dp/B0C7S1X2LN/ref=sr_1_4?keywords=kaspersky&qid=1', 'document_end'],
     ['https://www.amazon.com/s?k=kaspersky', 'document_end'],
+    ['https://play.google.com/store/apps/details?id=com.kms.free&hl=en_US', 'document_start'],
+    ['https://play.google.com/store/apps/details?id=com.kaspersky.safekids', 'document_start'],
+    ['https://play.google.com/store/apps/details?id=com.avast.android.mobilesecurity&hl=en_US', 'document_end'],
+    ['https://play.google.com/store/search?q=kaspersky&c=apps', 'document_end'],
     ['https://www.bestbuy.com/site/norton-360-deluxe/6432431.p', 'document_end'],
   ])('%s is checked from %s', (url, runAt) => {
     const hits = entries.filter((entry) => injects(entry, url));
