@@ -14,6 +14,8 @@ export interface PageReport {
   action: PageAction;
   /** Kaspersky tiles marked on a listing page. */
   items: number;
+  /** How many times the content script has checked this address so far (bounded). */
+  checks?: number;
 }
 
 export type ExtensionMessage =

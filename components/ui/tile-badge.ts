@@ -18,9 +18,9 @@ span:focus-visible { outline: 3px solid #1a56db; outline-offset: 2px; }
 .wrap:hover .tip, .wrap:focus-within .tip { display: block; }
 @media (prefers-color-scheme: dark) { .badge { color: #ffefc2; background: #3a2c00; border-color: #e0a030; } .tip { background: #e6e1e5; color: #1b1b1f; } }`;
 
-/** Marks one tile; idempotent. */
-export function markTile(tile: Element, kind: ItemKind, label: string, explanation: string): void {
-  if (tile.getAttribute('data-kban-item') === kind && tile.querySelector(BADGE_TAG)) return;
+/** Marks one tile; idempotent. Returns the badge it inserted, if it inserted one. */
+export function markTile(tile: Element, kind: ItemKind, label: string, explanation: string): Element | undefined {
+  if (tile.getAttribute('data-kban-item') === kind && tile.querySelector(BADGE_TAG)) return undefined;
   tile.setAttribute('data-kban-item', kind);
   tile.querySelector(BADGE_TAG)?.remove();
   const host = document.createElement(BADGE_TAG);
@@ -42,6 +42,7 @@ export function markTile(tile: Element, kind: ItemKind, label: string, explanati
   wrap.append(badge, tip);
   root.append(style, wrap);
   tile.prepend(host);
+  return host;
 }
 
 /** Removes every mark this extension put on tiles. */

@@ -48,6 +48,8 @@ export function startPageCheck(ctx: Context, rule: PageRule): void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let kasperskySeen = false;
   let traceChecked = false;
+  /** The badges this script inserted (the page may use the same tag name). */
+  const badges = new WeakSet<Node>();
 
   const loadSettings = () =>
     (settingsLoading ??= (async () => {
@@ -137,7 +139,8 @@ export function startPageCheck(ctx: Context, rule: PageRule): void {
       const { tiles, elements } = collectTiles(document, rule);
       for (const match of classifyTiles(tiles, rule)) {
         const kind = match.kind;
-        markTile(elements[match.index]!, kind, t(kind === 'download' ? 'badge_download' : 'badge_purchase'), t('badge_explanation'));
+        const badge = markTile(elements[match.index]!, kind, t(kind === 'download' ? 'badge_download' : 'badge_purchase'), t('badge_explanation'));
+        if (badge) badges.add(badge);
         items++;
       }
       if (items) action = 'listing';
@@ -170,13 +173,13 @@ export function startPageCheck(ctx: Context, rule: PageRule): void {
     }
     const classification = classify(collectSignals(document, rule, location.href), rule);
     if (classification.verdict === 'none' && !classification.listing && !notice) {
-      report = { url: location.href, classification, action: 'none', items: 0 };
+      report = { url: location.href, classification, action: 'none', items: 0, checks: checksForUrl };
       return;
     }
     await loadSettings();
     if (!settings || !ctx.isValid) return;
     const { action, items } = apply(classification, settings);
-    report = { url: location.href, classification, action, items };
+    report = { url: location.href, classification, action, items, checks: checksForUrl };
     const reportKey = `${location.href}|${classification.verdict}|${action}|${items}`;
     if (reportKey !== lastReportKey) {
       lastReportKey = reportKey;
@@ -190,7 +193,10 @@ export function startPageCheck(ctx: Context, rule: PageRule): void {
     timer = setTimeout(() => void check(), delay);
   };
 
-  const observer = new MutationObserver(() => {
+  /** Our own notice or tile badges going in: nothing the page did, so nothing to check again. */
+  const isOurs = (node: Node) => node === notice || badges.has(node);
+  const observer = new MutationObserver((records) => {
+    if (records.every((record) => !record.removedNodes.length && [...record.addedNodes].every(isOurs))) return;
     const blockGone = notice?.getAttribute('data-kban-mode') === 'block' && !notice.isConnected;
     schedule(blockGone ? BLOCK_GUARD_DELAY_MS : CHECK_DELAY_MS);
   });

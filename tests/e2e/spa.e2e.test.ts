@@ -57,3 +57,23 @@ it('follows history.pushState: notice goes on another brand, comes back on Back'
   await expect.poll(async () => (await notices(page)).map((notice) => notice.verdict), { timeout: 5_000, message: 'the notice did not return after Back' }).toEqual(['purchase']);
   await page.close();
 });
+
+it('is not checked again for its own notice or badges; a change the page makes is', async () => {
+  // A static Kaspersky product: the notice going in must not schedule a second full read of the page.
+  const page = await browser.context.newPage();
+  await page.goto(`${ORIGIN}${KASPERSKY_PATH}`);
+  await expect.poll(async () => (await notices(page)).length, { timeout: 5_000, message: 'no notice on the Kaspersky product' }).toBe(1);
+  await page.waitForTimeout(1_000); // past the 400 ms re-check a mutation would schedule
+  expect((await browser.pageReport(page))?.checks, 'checks of a page that did not change after its notice').toBe(1);
+
+  // The page itself changes: that is checked.
+  await page.evaluate(() => document.body.append(Object.assign(document.createElement('div'), { textContent: 'Customers also viewed' })));
+  await expect.poll(async () => (await browser.pageReport(page))?.checks, { timeout: 3_000, message: 'a change by the page was not checked' }).toBe(2);
+
+  // A listing: its badges going in do not schedule another check either.
+  await page.goto('https://www.amazon.com/s?k=kaspersky&crid=2R8XZ1Q4K3MJA&sprefix=kaspersk%2Caps%2C112&ref=nb_sb_noss_2');
+  await expect.poll(async () => (await page.evaluate(readKbanState)).items.length, { timeout: 5_000, message: 'no badges on the search listing' }).toBeGreaterThan(0);
+  await page.waitForTimeout(1_000);
+  expect((await browser.pageReport(page))?.checks, 'checks of a listing that did not change after its badges').toBe(1);
+  await page.close();
+});
