@@ -34,8 +34,11 @@ export async function mountOptions(root: HTMLElement, timeZone = Intl.DateTimeFo
   };
   const onSearchAllow = () => void requestSearchPermission().catch(() => false).then(() => draw());
 
+  let drawn = 0;
   const draw = async () => {
+    const call = ++drawn;
     const [settings, granted] = await Promise.all([readEffectiveSettings(), grantedSearchMatches()]);
+    if (call !== drawn) return; // a later draw started meanwhile, with newer settings
     const region = detectRegion({ policy: settings.managed.policy.region, user: settings.user.region, timeZone });
     render(
       <I18nProvider value={{ t, locale }}>
@@ -56,9 +59,10 @@ export async function mountOptions(root: HTMLElement, timeZone = Intl.DateTimeFo
     );
   };
 
-  await draw();
+  // Watch before the first draw: it can wait seconds for managed storage, and a change made meanwhile must not be missed.
   const unwatch = watchSettings(() => void draw());
   const unwatchPermissions = watchSearchPermission(() => void draw());
+  await draw();
   return () => {
     unwatch();
     unwatchPermissions();

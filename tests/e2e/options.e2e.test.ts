@@ -128,6 +128,23 @@ describe('options page in English', () => {
   });
 });
 
+describe('options page just after the browser starts', () => {
+  it('shows a change made while it first loads (its first read can wait seconds for managed storage)', async () => {
+    const browser = await launchChromium({ server });
+    try {
+      const options = await browser.openExtensionPage('options.html');
+      await browser.worker!.evaluate(() =>
+        chrome.storage.local.set({ settings: { version: 1, region: 'auto', notices: true, dismissedSites: ['www.newegg.com'], searchResults: false } }),
+      );
+      await expect
+        .poll(() => options.locator('[data-testid="dismissed-sites"] .host').allInnerTexts(), { timeout: 10_000, message: 'the change made during the first draw was lost' })
+        .toEqual(['www.newegg.com']);
+    } finally {
+      await browser.close();
+    }
+  });
+});
+
 describe('options page locked by policy', () => {
   const policies = IS_ROOT ? createPolicyFiles() : undefined;
   let browser: ChromiumSession | undefined;
