@@ -5,6 +5,7 @@
  * @module
  */
 import { browser } from 'wxt/browser';
+import { localValues } from './local-values';
 
 const KEY = 'kasperskyActive';
 /**
@@ -35,7 +36,7 @@ function parse(raw: unknown): KasperskyActive | undefined {
 /** What has been seen so far, or undefined when Kaspersky was never seen active (`stored`: its keys already read). */
 export async function readKasperskyActive(stored?: Record<string, unknown>): Promise<KasperskyActive | undefined> {
   try {
-    const values: Record<string, unknown> = stored ?? (await browser.storage.local.get([...KASPERSKY_ACTIVE_KEYS]));
+    const values = await localValues([...KASPERSKY_ACTIVE_KEYS], stored);
     const seen = parse(values[KEY]);
     return seen && { ...seen, noticeShown: seen.noticeShown || values[NOTICE_SHOWN_KEY] === true };
   } catch {

@@ -11,6 +11,7 @@ import { milestoneDate } from '../core/ban/timeline';
 import type { ExtensionMessage } from '../core/messages';
 import type { Policy } from '../core/policy/policy';
 import { zoneRegion, type ZoneRegion } from '../core/region/detect-region';
+import { localValues } from './local-values';
 import { readManagedPolicy } from './managed-policy';
 import { formatLocale } from './i18n';
 
@@ -69,8 +70,7 @@ export function parsePageContext(raw: unknown): PageContext | undefined {
  */
 export async function readPageContext(stored?: Record<string, unknown>): Promise<PageContext | undefined> {
   try {
-    const values: Record<string, unknown> = stored ?? (await browser.storage.local.get(PAGE_CONTEXT_KEY));
-    const context = parsePageContext(values[PAGE_CONTEXT_KEY]);
+    const context = parsePageContext((await localValues(PAGE_CONTEXT_KEY, stored))[PAGE_CONTEXT_KEY]);
     return context ?? parsePageContext(await browser.runtime.sendMessage({ type: 'kban:page-context' } satisfies ExtensionMessage));
   } catch {
     return undefined;

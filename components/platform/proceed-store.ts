@@ -3,6 +3,7 @@
  * @module
  */
 import { browser } from 'wxt/browser';
+import { localValues } from './local-values';
 
 const KEY = 'proceeds';
 /** The storage.local keys isProceedGranted reads. */
@@ -10,8 +11,7 @@ export const PROCEED_KEYS = [KEY] as const;
 
 async function readGrants(stored?: Record<string, unknown>): Promise<Record<string, number>> {
   try {
-    const values: Record<string, unknown> = stored ?? (await browser.storage.local.get(KEY));
-    const raw = values[KEY];
+    const raw = (await localValues(KEY, stored))[KEY];
     return raw && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, number>) : {};
   } catch {
     return {};

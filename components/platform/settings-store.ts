@@ -10,6 +10,7 @@ import {
   type EffectiveSettings,
   type UserSettings,
 } from '../core/policy/settings';
+import { localValues } from './local-values';
 import { readManagedPolicy, type ManagedPolicy } from './managed-policy';
 
 /** Storage key of the user's settings in `storage.local`. */
@@ -22,8 +23,7 @@ export const SETTINGS_KEY = 'settings';
 export async function readUserSettings(stored?: Record<string, unknown>): Promise<UserSettings> {
   let raw: unknown;
   try {
-    const values: Record<string, unknown> = stored ?? (await browser.storage.local.get(SETTINGS_KEY));
-    raw = values[SETTINGS_KEY];
+    raw = (await localValues(SETTINGS_KEY, stored))[SETTINGS_KEY];
   } catch {
     raw = undefined;
   }

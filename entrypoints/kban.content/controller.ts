@@ -193,10 +193,17 @@ export function startPageCheck(ctx: Context, rule: PageRule): void {
     timer = setTimeout(() => void check(), delay);
   };
 
-  /** Our own notice or tile badges going in: nothing the page did, so nothing to check again. */
-  const isOurs = (node: Node) => node === notice || badges.has(node);
+  /** Only our own notice or tile badges went in: nothing the page did, so nothing to check again. */
+  const onlyOurs = (records: MutationRecord[]) => {
+    for (const record of records) {
+      if (record.removedNodes.length) return false;
+      for (const node of record.addedNodes) if (node !== notice && !badges.has(node)) return false;
+    }
+    return true;
+  };
   const observer = new MutationObserver((records) => {
-    if (records.every((record) => !record.removedNodes.length && [...record.addedNodes].every(isOurs))) return;
+    // A check already waiting covers this batch too (schedule would drop it): skip the walk.
+    if (timer !== undefined || onlyOurs(records)) return;
     const blockGone = notice?.getAttribute('data-kban-mode') === 'block' && !notice.isConnected;
     schedule(blockGone ? BLOCK_GUARD_DELAY_MS : CHECK_DELAY_MS);
   });

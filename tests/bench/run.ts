@@ -218,19 +218,23 @@ async function main(): Promise<number> {
   }
 
   // Report.
-  const self = (key: string) => median((results.get(key) ?? []).map((result) => result.selfMs));
+  /** The values of one figure over the loads of `key` (page id / subject), skipping loads without it. */
+  const valuesOf = (key: string, figure: (result: LoadResult) => number | undefined) =>
+    (results.get(key) ?? []).map(figure).filter((value): value is number => value !== undefined);
+  const self = (key: string) => median(valuesOf(key, (result) => result.selfMs));
+  const raw = (key: string) => median(valuesOf(key, (result) => result.rawMs));
   const rows: Array<{ check: string; measured: string; budget: string; ok: boolean }> = [];
   const figures: Record<string, unknown> = {};
 
-  const raw = (key: string) => median((results.get(key) ?? []).map((result) => result.rawMs));
   console.log('\nMain-thread time of each content script per page load (CPU profiler: its samples × the median sample interval; median of the loads)');
   console.log(`${'page'.padEnd(52)} ${'size'.padStart(9)} ${'loads'.padStart(5)} ${'ours ms'.padStart(8)} ${'ref ms'.padStart(7)} ${'ours−ref'.padStart(9)} ${'ours raw'.padStart(9)}`);
   for (const page of pages) {
     const ours = self(`${page.id}/ours`);
     const reference = self(`${page.id}/reference`);
+    const oursRaw = raw(`${page.id}/ours`);
     const loads = results.get(`${page.id}/ours`)?.length ?? 0;
-    console.log(`${page.label.padEnd(52)} ${kib(page.bytes).padStart(9)} ${String(loads).padStart(5)} ${fmt(ours).padStart(8)} ${fmt(reference).padStart(7)} ${fmt(ours - reference).padStart(9)} ${fmt(raw(`${page.id}/ours`)).padStart(9)}`);
-    figures[page.id] = { bytes: page.bytes, source: page.source, url: page.url, oursMs: ours, referenceMs: reference, oursRawMs: raw(`${page.id}/ours`), runs: results.get(`${page.id}/ours`)?.map((result) => result.selfMs), referenceRuns: results.get(`${page.id}/reference`)?.map((result) => result.selfMs) };
+    console.log(`${page.label.padEnd(52)} ${kib(page.bytes).padStart(9)} ${String(loads).padStart(5)} ${fmt(ours).padStart(8)} ${fmt(reference).padStart(7)} ${fmt(ours - reference).padStart(9)} ${fmt(oursRaw).padStart(9)}`);
+    figures[page.id] = { bytes: page.bytes, source: page.source, url: page.url, oursMs: ours, referenceMs: reference, oursRawMs: oursRaw, runs: valuesOf(`${page.id}/ours`, (result) => result.selfMs), referenceRuns: valuesOf(`${page.id}/reference`, (result) => result.selfMs) };
   }
 
   console.log('(ours raw: the same samples weighted by the gap after each, which a descheduled renderer stretches; not budgeted)');
@@ -244,11 +248,11 @@ async function main(): Promise<number> {
   rows.push({ check: `${flagged.label}: ours − reference`, measured: `${fmt(flaggedDiff)} ms`, budget: `≤ ${BUDGETS.flaggedAboveReferenceMs} ms`, ok: flaggedDiff <= BUDGETS.flaggedAboveReferenceMs });
   const mutatingPercent = ((self('mutating/ours') - self('mutating/reference')) / mutating.mutatesForMs!) * 100;
   rows.push({ check: `${mutating.label}: (ours − reference) / ${mutating.mutatesForMs! / 1000} s`, measured: `${fmt(mutatingPercent, 3)} %`, budget: `< ${BUDGETS.mutatingPercentOfWall} %`, ok: mutatingPercent < BUDGETS.mutatingPercentOfWall });
-  const noticeTimes = (results.get('flagged/ours') ?? []).map((result) => result.dclToNoticeMs).filter((value): value is number => value !== undefined);
+  const noticeTimes = valuesOf('flagged/ours', (result) => result.dclToNoticeMs);
   const noticeMs = median(noticeTimes);
   rows.push({ check: `DOMContentLoaded → notice on the flagged page, address names Kaspersky (median of ${noticeTimes.length})`, measured: `${fmt(noticeMs, 1)} ms`, budget: `≤ ${BUDGETS.noticeAfterDclMs} ms`, ok: noticeMs <= BUDGETS.noticeAfterDclMs });
   const bare = pages.find((page) => page.id === 'flagged-bare')!;
-  const bareTimes = (results.get('flagged-bare/ours') ?? []).map((result) => result.dclToNoticeMs).filter((value): value is number => value !== undefined);
+  const bareTimes = valuesOf('flagged-bare/ours', (result) => result.dclToNoticeMs);
   const bareMs = median(bareTimes);
   figures.noticeBareMs = bareMs;
   figures.noticeBareRuns = bareTimes;
