@@ -1,7 +1,7 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { SITE_RULES } from './components/core/site-rules';
-import { contentMatches, ruleContentScripts, ruleScriptPath, serializeRule } from './components/core/site-rules/find-rule';
+import { SCRIPTS, contentMatches, ruleContentScripts, ruleScriptPath, serializeRule } from './components/core/site-rules/find-rule';
 import { SEARCH_MATCHES } from './components/core/search/search-engines';
 
 /**
@@ -51,22 +51,22 @@ export default defineConfig({
       for (const rule of SITE_RULES) files.push({ relativeDest: ruleScriptPath(rule), contents: serializeRule(rule) });
     },
     'build:manifestGenerated': (_wxt, manifest) => {
-      const pageCheck = 'content-scripts/kban.js';
       manifest.content_scripts = [
-        ...ruleContentScripts(SITE_RULES, pageCheck),
-        ...(manifest.content_scripts ?? []).filter((entry) => !entry.js?.includes(pageCheck)),
+        ...ruleContentScripts(SITE_RULES),
+        ...(manifest.content_scripts ?? []).filter((entry) => !entry.js?.some((file) => Object.values(SCRIPTS).includes(file as never))),
       ];
-      // Runtime-registered scripts must not become install-time host access: the page check runs
-      // through the entries above, and search engines stay optional until the user grants them.
-      const notDefault = new Set([...contentMatches(SITE_RULES), ...SEARCH_MATCHES]);
-      const hosts = (manifest.host_permissions ?? []).filter((host: string) => !notDefault.has(host));
-      if (hosts.length) manifest.host_permissions = hosts;
-      else delete manifest.host_permissions;
+      // The background injects the page check into covered pages on demand (scripting.executeScript),
+      // which needs host access to the covered sites: the same sites, and the same install prompt, as
+      // the content scripts above. Search engines stay optional until the user grants them.
+      const covered = contentMatches(SITE_RULES);
+      const optional = new Set<string>(SEARCH_MATCHES);
+      const otherHosts = (manifest.host_permissions ?? []).filter((host: string) => !optional.has(host) && !covered.includes(host));
       if (manifest.manifest_version === 2) {
-        // MV2 has no optional_host_permissions: optional hosts go in optional_permissions.
-        manifest.permissions = (manifest.permissions ?? []).filter((permission) => !notDefault.has(permission));
+        // MV2 has no (optional_)host_permissions: hosts go in (optional_)permissions.
+        manifest.permissions = [...(manifest.permissions ?? []).filter((permission) => !optional.has(permission)), ...covered, ...otherHosts];
         manifest.optional_permissions = [...new Set([...(manifest.optional_permissions ?? []), ...SEARCH_MATCHES])];
-      }
+        delete manifest.host_permissions;
+      } else manifest.host_permissions = [...covered, ...otherHosts];
     },
   },
 });

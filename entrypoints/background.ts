@@ -7,6 +7,7 @@ import { startEnterprise } from '@/components/platform/enterprise-agent';
 import { recordKasperskyActive } from '@/components/platform/kaspersky-active';
 import { watchManagedPolicy } from '@/components/platform/managed-policy';
 import { currentPageContext, writePageContext } from '@/components/platform/page-context';
+import { injectPageCheck } from '@/components/platform/page-check-loader';
 import { syncSearchScript } from '@/components/platform/search-registration';
 import { watchSettings } from '@/components/platform/settings-store';
 
@@ -14,9 +15,13 @@ import { watchSettings } from '@/components/platform/settings-store';
 export default defineBackground(() => {
   // Enterprise: policy → download block, visit reports, first-run page (see docs/enterprise.md).
   const enterprise = startEnterprise();
-  browser.runtime.onMessage.addListener((message: unknown, sender: { tab?: { id?: number } }) => {
+  browser.runtime.onMessage.addListener((message: unknown, sender: { tab?: { id?: number }; frameId?: number; documentId?: string }) => {
     const msg = message as ExtensionMessage | null;
     const tabId = sender.tab?.id;
+    // A first stage found that its page could be Kaspersky's: the page check goes into that frame.
+    if (msg?.type === 'kban:load-check' && tabId !== undefined) {
+      return injectPageCheck({ tabId, frameId: sender.frameId ?? 0, documentId: sender.documentId }).then(() => undefined);
+    }
     if (msg?.type === 'kban:page') void enterprise.onPageReport(msg.report, tabId);
     if (msg?.type === 'kban:page' && tabId !== undefined) return showReport(tabId, msg.report);
     if (msg?.type === 'kban:kaspersky-active' && typeof msg.site === 'string') {

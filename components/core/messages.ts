@@ -21,6 +21,8 @@ export interface PageReport {
 export type ExtensionMessage =
   | { type: 'kban:page'; report: PageReport }
   | { type: 'kban:get-page' }
+  /** From the first stage: this frame could be a Kaspersky page; inject the page check into it. */
+  | { type: 'kban:load-check' }
   | { type: 'kban:open-details' }
   /** The content script needs the page context before the background has stored it (just after install). */
   | { type: 'kban:page-context' }

@@ -58,18 +58,29 @@ export interface RuleContentScript {
   exclude_globs?: string[];
   js: string[];
   run_at: 'document_start' | 'document_end';
+  all_frames: boolean;
 }
 
+/** The scripts the manifest and the background inject, relative to the extension root. */
+export const SCRIPTS = {
+  /** The cheap test on every page of a covered site (entrypoints/first-stage). */
+  firstStage: 'first-stage.js',
+  /** The page check (entrypoints/page-check), injected on demand. */
+  pageCheck: 'page-check.js',
+} as const;
+
 /**
- * Two content-script entries per rule, each injecting the rule's own data file, then the page check.
- * Addresses that name Kaspersky (EARLY_URL_GLOBS) get them at document_start, so the page is checked
- * during DOMContentLoaded, before the browser's first full layout of a large page, and a notice is
- * in place within milliseconds. Every other address gets them at document_end, after that layout,
- * where checking costs least: most pages of a store are left alone. Hosts that belong to a more
- * specific rule (store.kaspersky.com inside kaspersky.com) are excluded from the broader rule's
- * entries, so every page gets exactly one rule.
+ * Two content-script entries per rule, each injecting the rule's own data file first.
+ * Addresses that name Kaspersky (EARLY_URL_GLOBS) get the page check itself at document_start, so the
+ * page is checked during DOMContentLoaded, before the browser's first full layout of a large page,
+ * and a notice is in place within milliseconds. Every other address gets only the first stage: a
+ * tiny cheap test that asks the background for the page check when the page could be Kaspersky's,
+ * so the pages of a store that are about something else never compile the check. Both run in every
+ * frame, so a Kaspersky page framed by another page is still checked (and blocked in block mode).
+ * Hosts that belong to a more specific rule (store.kaspersky.com inside kaspersky.com) are excluded
+ * from the broader rule's entries, so every page gets exactly one rule.
  */
-export function ruleContentScripts(rules: readonly SiteRule[], pageCheckScript: string): RuleContentScript[] {
+export function ruleContentScripts(rules: readonly SiteRule[]): RuleContentScript[] {
   return rules.flatMap((rule) => {
     const nested = rules
       .filter((other) => other !== rule)
@@ -77,16 +88,25 @@ export function ruleContentScripts(rules: readonly SiteRule[], pageCheckScript: 
       .filter((host) => rule.hosts.some((own) => isUnder(host, own)) && findRule(host, rules) !== rule);
     const base: Pick<RuleContentScript, 'matches' | 'exclude_matches'> = { matches: ruleMatches(rule) };
     if (nested.length) base.exclude_matches = [...new Set(nested)].map((host) => `*://*.${host}/*`).sort();
-    const js = [ruleScriptPath(rule), pageCheckScript];
+    const ruleScript = ruleScriptPath(rule);
     return [
-      { ...base, include_globs: EARLY_URL_GLOBS, js, run_at: 'document_start' },
-      { ...base, exclude_globs: EARLY_URL_GLOBS, js, run_at: 'document_end' },
+      { ...base, include_globs: EARLY_URL_GLOBS, js: [ruleScript, SCRIPTS.pageCheck], run_at: 'document_start', all_frames: true },
+      { ...base, exclude_globs: EARLY_URL_GLOBS, js: [ruleScript, SCRIPTS.firstStage], run_at: 'document_start', all_frames: true },
     ];
   });
 }
 
-/** Name of the isolated-world global the rule scripts put their rule in. */
-export const RULE_GLOBAL = '__kbanRules';
+/**
+ * Where a rule script puts its rule in the isolated world. A symbol, not a name: a page can shadow
+ * named globals with element ids (`<div id="__kbanRules">`), never a symbol-keyed property.
+ */
+export const RULE_KEY = 'kban.rule';
+
+/** The rule a rule script put in this isolated world, if any. */
+export function injectedRule(scope: object = globalThis): PageRule | undefined {
+  const rule = (scope as Record<symbol, unknown>)[Symbol.for(RULE_KEY)];
+  return rule && typeof rule === 'object' ? (rule as PageRule) : undefined;
+}
 
 /** A value as JavaScript source: like JSON, but regular expressions stay regular expressions. */
 function toSource(value: unknown): string {
@@ -101,9 +121,9 @@ function toSource(value: unknown): string {
   return JSON.stringify(value);
 }
 
-/** The content of a rule's data script: it appends the page's part of the rule to the isolated world's rule list. */
+/** The content of a rule's data script: it puts the page's part of the rule in the isolated world (once). */
 export function serializeRule(rule: SiteRule): string {
   const { hosts: _hosts, name: _name, ...pageRule }: SiteRule = rule;
   const page: PageRule = pageRule;
-  return `(globalThis.${RULE_GLOBAL}||(globalThis.${RULE_GLOBAL}=[])).push(${toSource(page)});\n`;
+  return `globalThis[Symbol.for(${JSON.stringify(RULE_KEY)})]??=${toSource(page)};\n`;
 }

@@ -5,7 +5,7 @@ import { classify, hostOf } from '@/components/core/classifier/classify';
 import type { Classification } from '@/components/core/classifier/types';
 import type { PageReport } from '@/components/core/messages';
 import { findRule } from '@/components/core/site-rules';
-import { collectSignals } from '@/entrypoints/kban.content/collect-signals';
+import { collectSignals } from '@/entrypoints/page-check/collect-signals';
 import { loadPage } from '../../../fixtures/load-page';
 import { PAGE_FIXTURES } from '../../../fixtures/pages';
 

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { classify, classifyTiles } from '@/components/core/classifier/classify';
 import type { PageSignals } from '@/components/core/classifier/types';
 import { SITE_RULES, findRule } from '@/components/core/site-rules';
-import { collectSignals, collectTiles } from '@/entrypoints/kban.content/collect-signals';
+import { collectSignals, collectTiles } from '@/entrypoints/page-check/collect-signals';
 
 const amazon = findRule('www.amazon.com')!;
 

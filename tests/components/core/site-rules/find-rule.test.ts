@@ -1,8 +1,7 @@
 /** Rule delivery: every covered host gets exactly its own rule, and a serialized rule is the rule. */
-import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { SITE_RULES } from '@/components/core/site-rules';
-import { EARLY_URL_GLOBS, RULE_GLOBAL, findRule, ruleContentScripts, serializeRule, type RuleContentScript } from '@/components/core/site-rules/find-rule';
+import { EARLY_URL_GLOBS, SCRIPTS, findRule, injectedRule, ruleContentScripts, serializeRule, type RuleContentScript } from '@/components/core/site-rules/find-rule';
 import type { SiteRule } from '@/components/core/classifier/types';
 
 /** Chrome's match-pattern semantics for the `*://*.host/*` patterns we generate. */
@@ -26,7 +25,7 @@ function injects(entry: RuleContentScript, url: string): boolean {
   return !(entry.exclude_globs ?? []).some((glob) => globMatches(glob, url));
 }
 
-const entries = ruleContentScripts(SITE_RULES, 'content-scripts/kban.js');
+const entries = ruleContentScripts(SITE_RULES);
 const sampleHosts = SITE_RULES.flatMap((rule) => rule.hosts.flatMap((host) => [host, `www.${host}`, `deep.sub.${host}`]));
 const samplePaths = ['/', '/Kaspersky-Premium-Total-Security/dp/B0BHVJ4QT3', '/site/kaspersky-standard-3-devices/6523456.p?skuId=6523456', '/s?k=kaspersky', '/Norton-360/dp/B0C7S1X2LN/ref=sr_1_4?keywords=kaspersky&qid=1'];
 
@@ -36,28 +35,30 @@ describe('ruleContentScripts', () => {
       const url = `https://${host}${path}`;
       const hits = entries.filter((entry) => injects(entry, url));
       expect(hits.length, `${url} is matched by ${hits.map((hit) => `${hit.js[0]} ${hit.run_at}`).join(', ') || 'nothing'}`).toBe(1);
-      expect(hits[0]!.js).toEqual([`site-rules/${findRule(host, SITE_RULES)!.id}.js`, 'content-scripts/kban.js']);
+      const stage = hits[0]!.run_at === 'document_start' && hits[0]!.include_globs ? SCRIPTS.pageCheck : SCRIPTS.firstStage;
+      expect(hits[0]!.js, 'its own rule first, then the page check (address names Kaspersky) or the first stage').toEqual([`site-rules/${findRule(host, SITE_RULES)!.id}.js`, stage]);
+      expect(hits[0]!.all_frames, 'a framed Kaspersky page is checked too').toBe(true);
     }
   });
 
   it.each([
-    ['https://www.amazon.com/Kaspersky-Premium-Total-Security/dp/B0BHVJ4QT3', 'document_start'],
-    ['https://www.amazon.com/Kaspersky-Premium-Total-Security/dp/B0BHVJ4QT3/ref=sr_1_1?keywords=kaspersky', 'document_start'],
-    ['https://www.bestbuy.com/site/kaspersky-standard-3-devices/6523456.p?skuId=6523456', 'document_start'],
-    ['https://www.newegg.com/kaspersky-premium-5-devices/p/N82E16832250123', 'document_start'],
-    ['https://www.kaspersky.com/', 'document_start'],
-    ['https://usa.kaspersky.com/premium', 'document_start'],
-    ['https://www.amazon.com/dp/B0BHVJ4QT3', 'document_end'],
-    ['https://www.amazon.com/Norton-360/dp/B0C7S1X2LN/ref=sr_1_4?keywords=kaspersky&qid=1', 'document_end'],
-    ['https://www.amazon.com/s?k=kaspersky', 'document_end'],
-    ['https://play.google.com/store/apps/details?id=com.kms.free&hl=en_US', 'document_start'],
-    ['https://play.google.com/store/apps/details?id=com.kaspersky.safekids', 'document_start'],
-    ['https://play.google.com/store/apps/details?id=com.avast.android.mobilesecurity&hl=en_US', 'document_end'],
-    ['https://play.google.com/store/search?q=kaspersky&c=apps', 'document_end'],
-    ['https://www.bestbuy.com/site/norton-360-deluxe/6432431.p', 'document_end'],
-  ])('%s is checked from %s', (url, runAt) => {
+    ['https://www.amazon.com/Kaspersky-Premium-Total-Security/dp/B0BHVJ4QT3', 'page-check.js'],
+    ['https://www.amazon.com/Kaspersky-Premium-Total-Security/dp/B0BHVJ4QT3/ref=sr_1_1?keywords=kaspersky', 'page-check.js'],
+    ['https://www.bestbuy.com/site/kaspersky-standard-3-devices/6523456.p?skuId=6523456', 'page-check.js'],
+    ['https://www.newegg.com/kaspersky-premium-5-devices/p/N82E16832250123', 'page-check.js'],
+    ['https://www.kaspersky.com/', 'page-check.js'],
+    ['https://usa.kaspersky.com/premium', 'page-check.js'],
+    ['https://www.amazon.com/dp/B0BHVJ4QT3', 'first-stage.js'],
+    ['https://www.amazon.com/Norton-360/dp/B0C7S1X2LN/ref=sr_1_4?keywords=kaspersky&qid=1', 'first-stage.js'],
+    ['https://www.amazon.com/s?k=kaspersky', 'first-stage.js'],
+    ['https://play.google.com/store/apps/details?id=com.kms.free&hl=en_US', 'page-check.js'],
+    ['https://play.google.com/store/apps/details?id=com.kaspersky.safekids', 'page-check.js'],
+    ['https://play.google.com/store/apps/details?id=com.avast.android.mobilesecurity&hl=en_US', 'first-stage.js'],
+    ['https://play.google.com/store/search?q=kaspersky&c=apps', 'first-stage.js'],
+    ['https://www.bestbuy.com/site/norton-360-deluxe/6432431.p', 'first-stage.js'],
+  ])('%s gets %s', (url, script) => {
     const hits = entries.filter((entry) => injects(entry, url));
-    expect(hits.map((hit) => hit.run_at), 'an address whose path names Kaspersky is checked at DOMContentLoaded; others after the first layout').toEqual([runAt]);
+    expect(hits.map((hit) => hit.js[1]), 'an address whose path names Kaspersky gets the page check at once; others the first stage').toEqual([script]);
   });
 
   it('early globs need a "/" after the name, so a query that mentions Kaspersky stays on the late path', () => {
@@ -73,15 +74,24 @@ describe('ruleContentScripts', () => {
 });
 
 describe('serializeRule', () => {
+  /** Runs rule scripts with `globalThis` bound to a fresh object, as each isolated world has its own. */
+  const run = (...scripts: string[]): Record<string | symbol, unknown> => {
+    const sandbox = {};
+    for (const script of scripts) new Function('globalThis', script)(sandbox);
+    return sandbox;
+  };
+  const normalise = (value: unknown): unknown => JSON.parse(JSON.stringify(value, (_key, entry) => (entry instanceof RegExp || entry?.constructor?.name === 'RegExp' ? `/${entry.source}/${entry.flags}` : entry)));
+
   it.each(SITE_RULES.map((rule) => [rule.id, rule] as const))('%s survives the round trip', (_id, rule) => {
-    const sandbox: Record<string, unknown> = {};
-    sandbox.globalThis = sandbox;
-    runInNewContext(serializeRule(rule), sandbox);
-    runInNewContext(serializeRule(rule), sandbox);
-    const [copy, second] = sandbox[RULE_GLOBAL] as SiteRule[];
-    expect(second, 'a second rule script appends, it does not replace').toBeDefined();
-    const normalise = (value: unknown): unknown => JSON.parse(JSON.stringify(value, (_key, entry) => (entry instanceof RegExp || entry?.constructor?.name === 'RegExp' ? `/${entry.source}/${entry.flags}` : entry)));
+    const sandbox = run(serializeRule(rule));
     const { hosts: _hosts, name: _name, ...pageRule } = rule;
-    expect(normalise(copy), 'the page gets the rule without its host list and display name').toEqual(normalise(pageRule));
+    expect(normalise(injectedRule(sandbox)), 'the page gets the rule without its host list and display name').toEqual(normalise(pageRule));
+  });
+
+  it('keeps the rule under a symbol a page cannot shadow, and the first rule wins', () => {
+    const [first, second] = SITE_RULES;
+    const sandbox = run(serializeRule(first!), serializeRule(second!));
+    expect(Object.keys(sandbox), 'no named global (an element id could clobber it)').toEqual([]);
+    expect((injectedRule(sandbox) as { id: string }).id).toBe(first!.id);
   });
 });

@@ -2,7 +2,7 @@
  * @vitest-environment happy-dom
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { guardBlockScreen } from '@/entrypoints/kban.content/block-guard';
+import { guardBlockScreen } from '@/entrypoints/page-check/block-guard';
 
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 let host: HTMLElement;

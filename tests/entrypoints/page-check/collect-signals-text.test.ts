@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { classify, hostOf } from '@/components/core/classifier/classify';
 import { findRule } from '@/components/core/site-rules';
-import { collectSignals } from '@/entrypoints/kban.content/collect-signals';
+import { collectSignals } from '@/entrypoints/page-check/collect-signals';
 import { loadPage } from '../../fixtures/load-page';
 
 describe('collectSignals text', () => {

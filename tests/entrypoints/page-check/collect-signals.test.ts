@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { classify, classifyTiles, hostOf } from '@/components/core/classifier/classify';
 import { findRule } from '@/components/core/site-rules';
-import { collectSignals, collectTiles } from '@/entrypoints/kban.content/collect-signals';
+import { collectSignals, collectTiles } from '@/entrypoints/page-check/collect-signals';
 import { loadPage } from '../../fixtures/load-page';
 import { PAGE_FIXTURES } from '../../fixtures/pages';
 

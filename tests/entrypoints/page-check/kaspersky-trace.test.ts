@@ -8,7 +8,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { classify, hostOf } from '@/components/core/classifier/classify';
 import { findRule } from '@/components/core/site-rules';
-import { collectSignals, hasKasperskyTrace } from '@/entrypoints/kban.content/collect-signals';
+import { collectSignals, hasKasperskyTrace } from '@/entrypoints/page-check/collect-signals';
 import { loadTracePage, readTracePage, TRACE_FIXTURES, TRACE_PAGES_DIR } from '../../fixtures/trace';
 
 describe.each(TRACE_FIXTURES.map((fixture) => [fixture.file, fixture] as const))('%s', (_file, fixture) => {

@@ -129,6 +129,11 @@ export function createNotice(props: NoticeProps): HTMLElement {
   return host;
 }
 
+/** Moves keyboard focus to the notice's first control (the block screen takes focus when it appears). */
+export function focusNotice(host: HTMLElement): void {
+  host.shadowRoot?.querySelector<HTMLElement>('button, a')?.focus();
+}
+
 /**
  * Puts the notice in the page: a block screen on the root element (above everything),
  * a bar just before the product title, or at the top of the body when there is none.

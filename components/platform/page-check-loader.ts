@@ -1,0 +1,32 @@
+/**
+ * Injects the page check on demand: into the frame whose first stage asked for it, and, in "every
+ * site" mode, into the top frame of a tab whose address or title names Kaspersky.
+ * @module
+ */
+import { browser } from 'wxt/browser';
+import { SCRIPTS } from '../core/site-rules/find-rule';
+
+export interface FrameTarget {
+  tabId: number;
+  frameId: number;
+  /** Chromium names the document, so a frame that navigated meanwhile is never injected by mistake. */
+  documentId?: string;
+}
+
+type ExecuteScript = (details: { target: Record<string, unknown>; files: string[]; injectImmediately?: boolean }) => Promise<unknown>;
+
+/**
+ * Runs `files` and then the page check in `frame` (a no-op when the check already runs there: it
+ * guards itself). Resolves false when the frame is gone or the extension has no access to it.
+ */
+export async function injectPageCheck(frame: FrameTarget, files: string[] = []): Promise<boolean> {
+  const executeScript = (browser as unknown as { scripting?: { executeScript: ExecuteScript } }).scripting?.executeScript;
+  if (!executeScript) return false;
+  const target = frame.documentId ? { tabId: frame.tabId, documentIds: [frame.documentId] } : { tabId: frame.tabId, frameIds: [frame.frameId] };
+  try {
+    await executeScript({ target, files: [...files, SCRIPTS.pageCheck], injectImmediately: true });
+    return true;
+  } catch {
+    return false; // the tab or frame navigated away, or the site is not ours to script
+  }
+}

@@ -1,0 +1,53 @@
+/**
+ * The first stage's cheap test, as a reader of the page: does the address, the title, the main
+ * heading, the Open Graph title or the site's product title name Kaspersky (or a Kaspersky package),
+ * or does a listing page hold a tile that does? Reads a handful of short texts; no JSON-LD, no
+ * regular expression on page text, nothing else.
+ * @module
+ */
+import { addressNamesKaspersky, namesKaspersky } from '@/components/core/probe/names-kaspersky';
+import type { PageRule } from '@/components/core/classifier/types';
+
+/** Tiles looked at on a listing page (a store's page shows 20–60). */
+const MAX_TILES = 120;
+/** Listing patterns run on the path and query, never the fragment, and on this much of it. */
+const MAX_PATH = 2048;
+
+function text(doc: Document, selector: string | undefined): string | undefined {
+  if (!selector) return undefined;
+  try {
+    return doc.querySelector(selector)?.textContent?.slice(0, 1000);
+  } catch {
+    return undefined; // a malformed selector in a rule must not break the page
+  }
+}
+
+function tilesName(doc: Document, rule: PageRule, url: URL): boolean {
+  const { tile, tileTitle } = rule.selectors ?? {};
+  const path = (url.pathname + url.search).slice(0, MAX_PATH);
+  if (!tile || !rule.listingPaths?.some((pattern) => pattern.test(path))) return false;
+  try {
+    const tiles = doc.querySelectorAll(tile);
+    for (let i = 0; i < tiles.length && i < MAX_TILES; i++) {
+      const title = tileTitle ? tiles[i]!.querySelector(tileTitle) : tiles[i]!;
+      if (namesKaspersky(title?.textContent)) return true;
+    }
+  } catch {
+    // malformed selector: no tiles
+  }
+  return false;
+}
+
+/** True when the page could be a Kaspersky page (or a listing with Kaspersky tiles) and deserves the page check. */
+export function couldBeKaspersky(doc: Document, rule: PageRule, href: string): boolean {
+  if (rule.role === 'vendor' || addressNamesKaspersky(href)) return true;
+  const texts = [doc.title, text(doc, 'h1'), doc.head?.querySelector('meta[property="og:title"]')?.getAttribute('content'), text(doc, rule.selectors?.productTitle)];
+  if (texts.some(namesKaspersky)) return true;
+  let url: URL;
+  try {
+    url = new URL(href);
+  } catch {
+    return false;
+  }
+  return tilesName(doc, rule, url);
+}

@@ -1,0 +1,181 @@
+/**
+ * The page check's loop: signals → verdict → notice or tile badges, kept in step with pages that
+ * change without reloading. The work per page is bounded: mutations only schedule a check, checks
+ * run at most every CHECK_DELAY_MS and at most MAX_CHECKS_PER_URL times per address.
+ * @module
+ */
+import { browser } from 'wxt/browser';
+import { classify, classifyTiles } from '@/components/core/classifier/classify';
+import type { Classification, PageRule } from '@/components/core/classifier/types';
+import type { ExtensionMessage, PageReport } from '@/components/core/messages';
+import { decideAction } from '@/components/core/page-action';
+import { decideRegion } from '@/components/core/region/detect-region';
+import { SETTINGS_KEY, updateUserSettings } from '@/components/platform/settings-store';
+import { watchLocal } from '@/components/platform/page-context';
+import { grantProceed } from '@/components/platform/proceed-store';
+import { t } from '@/components/platform/i18n';
+import { markKasperskyNoticeShown } from '@/components/platform/kaspersky-active';
+import { markTile, unmarkTiles } from '@/components/ui/tile-badge';
+import { collectSignals, collectTiles, hasKasperskyTrace } from './collect-signals';
+import { createNotice } from './notice';
+import { createNoticeSlot } from './notice-slot';
+import { readPageState, type PageState } from './page-state';
+import type { Lifecycle } from './lifecycle';
+
+const CHECK_DELAY_MS = 400;
+const BLOCK_GUARD_DELAY_MS = 50;
+const MAX_CHECKS_PER_URL = 60;
+
+/** Starts checking the page for `rule`'s site. */
+export function startPageCheck(life: Lifecycle, rule: PageRule): void {
+  let state: PageState | undefined;
+  let stateLoading: Promise<PageState> | undefined;
+  let lastReportKey = '';
+  let report: PageReport | undefined;
+  let checksForUrl = 0;
+  let currentUrl = location.href;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let kasperskySeen = false;
+  let traceChecked = false;
+  const slot = createNoticeSlot(rule);
+  /** The badges this script inserted (the page may use the same tag name). */
+  const badges = new WeakSet<Node>();
+
+  const loadState = () => (stateLoading ??= readPageState(location.hostname).then((read) => (state = read)));
+  const send = (message: ExtensionMessage) => browser.runtime.sendMessage(message).catch(() => {});
+
+  /** Shows what the verdict and settings call for; returns the report. */
+  const apply = (classification: Classification, active: PageState): PageReport => {
+    const host = location.hostname;
+    const region = decideRegion({ policy: active.policy.region, user: active.user.region, zone: active.zone });
+    const { action: decided, mode, markTiles } = decideAction({ classification, settings: active, covered: region.covered, proceed: active.proceed, host });
+    let action = decided;
+
+    if (!mode) slot.clear();
+    else {
+      const key = `${classification.verdict}|${mode}|${classification.product}|${JSON.stringify(active.policy)}`;
+      slot.show(key, () => {
+        // The note that Kaspersky runs on this computer shows once, inside a notice we show anyway.
+        const kasperskyNote = (kasperskySeen || !!active.kasperskyActive) && !active.kasperskyActive?.noticeShown;
+        if (kasperskyNote) void markKasperskyNoticeShown();
+        return createNotice({
+          classification,
+          mode,
+          policy: active.policy,
+          canDismiss: mode === 'warn' && active.policy.allowDismiss && classification.verdict !== 'exempt',
+          kasperskyNote,
+          t,
+          dates: active.dates,
+          onDetails: () => void send({ type: 'kban:open-details' }),
+          onDismiss: () => {
+            slot.clear();
+            void updateUserSettings((user) => ({ ...user, dismissedSites: [...new Set([...user.dismissedSites, host])] }));
+          },
+          onProceed: () => {
+            active.proceed = true;
+            slot.clear();
+            void grantProceed(host, active.policy.proceedMinutes);
+          },
+        });
+      });
+    }
+
+    let items = 0;
+    if (markTiles) {
+      const { tiles, elements } = collectTiles(document, rule);
+      for (const match of classifyTiles(tiles, rule)) {
+        const kind = match.kind;
+        const badge = markTile(elements[match.index]!, kind, t(kind === 'download' ? 'badge_download' : 'badge_purchase'), t('badge_explanation'));
+        if (badge) badges.add(badge);
+        items++;
+      }
+      if (items) action = 'listing';
+    }
+    return { url: location.href, classification, action, items, checks: checksForUrl };
+  };
+
+  const check = async () => {
+    timer = undefined;
+    if (!life.isValid()) return;
+    if (location.href !== currentUrl) {
+      currentUrl = location.href;
+      checksForUrl = 0;
+      slot.newAddress();
+      unmarkTiles(document);
+    }
+    checksForUrl++;
+    // Kaspersky's web protection puts its trace in the HTML as served: look once per page load.
+    if (!traceChecked) {
+      traceChecked = true;
+      kasperskySeen = hasKasperskyTrace(document);
+      if (kasperskySeen) void send({ type: 'kban:kaspersky-active', site: location.hostname });
+    }
+    const classification = classify(collectSignals(document, rule, location.href), rule);
+    if (classification.verdict === 'none' && !classification.listing && !slot.element) {
+      report = { url: location.href, classification, action: 'none', items: 0, checks: checksForUrl };
+      return;
+    }
+    const active = await loadState();
+    if (!life.isValid()) return;
+    report = apply(classification, active);
+    const reportKey = `${report.url}|${classification.verdict}|${report.action}|${report.items}`;
+    if (reportKey !== lastReportKey) {
+      lastReportKey = reportKey;
+      void send({ type: 'kban:page', report });
+    }
+  };
+
+  const schedule = (delay = CHECK_DELAY_MS) => {
+    if (timer !== undefined || !life.isValid()) return;
+    if (location.href === currentUrl && checksForUrl >= MAX_CHECKS_PER_URL && slot.element?.isConnected !== false) return;
+    timer = setTimeout(() => void check(), delay);
+  };
+
+  /** Only our own notice or tile badges went in: nothing the page did, so nothing to check again. */
+  const onlyOurs = (records: MutationRecord[]) => {
+    for (const record of records) {
+      if (record.removedNodes.length) return false;
+      for (const node of record.addedNodes) if (node !== slot.element && !badges.has(node)) return false;
+    }
+    return true;
+  };
+  const observer = new MutationObserver((records) => {
+    // A check already waiting covers this batch too (schedule would drop it): skip the walk.
+    if (timer !== undefined || onlyOurs(records)) return;
+    const blockGone = slot.element?.getAttribute('data-kban-mode') === 'block' && !slot.element.isConnected;
+    schedule(blockGone ? BLOCK_GUARD_DELAY_MS : CHECK_DELAY_MS);
+  });
+  /** The first check, then following the page as it changes. */
+  const begin = () => {
+    if (!life.isValid()) return;
+    observer.observe(document.documentElement, { childList: true, subtree: true });
+    life.onLocationChange(() => schedule(0));
+    void check();
+  };
+
+  const unwatch = watchLocal([SETTINGS_KEY], () => {
+    stateLoading = undefined;
+    slot.invalidate();
+    if (state) void loadState().then(() => schedule(0));
+  });
+  const onMessage = (message: unknown) => {
+    if ((message as ExtensionMessage | null)?.type === 'kban:get-page') return Promise.resolve(report);
+    return undefined;
+  };
+  browser.runtime.onMessage.addListener(onMessage);
+
+  life.onInvalidated(() => {
+    observer.disconnect();
+    unwatch();
+    if (timer !== undefined) clearTimeout(timer);
+    slot.clear();
+    unmarkTiles(document);
+  });
+
+  if (document.readyState === 'loading') {
+    // Injected at document_start (the address names Kaspersky): read the settings while the page
+    // parses and check during DOMContentLoaded, so a notice is in place before the first full layout.
+    void loadState();
+    document.addEventListener('DOMContentLoaded', begin, { once: true });
+  } else begin();
+}

@@ -1,0 +1,22 @@
+import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
+import { injectedRule } from '@/components/core/site-rules/find-rule';
+import { startPageCheck } from './controller';
+import { createLifecycle } from './lifecycle';
+
+/**
+ * The page check, stage two of three (first stage → page check → notice). It reaches a page in one of
+ * two ways, both after the page's rule script (site-rules/<id>.js) in the same isolated world:
+ * - from the manifest at document_start, for addresses that name Kaspersky (see ruleContentScripts);
+ * - from the background (`scripting.executeScript`), when the first stage found the page could be
+ *   Kaspersky's, or in "every site" mode (with site-rules/generic.js).
+ * Its state lives in this script's closure and under symbol keys, which no page can reach or fake.
+ */
+const STARTED = Symbol.for('kban.page-check');
+
+export default defineUnlistedScript(() => {
+  const scope = globalThis as unknown as Record<symbol, unknown>;
+  if (scope[STARTED] === true) return;
+  scope[STARTED] = true;
+  const rule = injectedRule();
+  if (rule) startPageCheck(createLifecycle(), rule);
+});

@@ -1,0 +1,44 @@
+/**
+ * The first stage on every saved page: it must let through every page the full check flags or badges
+ * (a miss would silence kban there), and it should stop at the cheap test on pages about something else.
+ */
+import { describe, expect, it } from 'vitest';
+import { hostOf } from '@/components/core/classifier/classify';
+import { findRule } from '@/components/core/site-rules';
+import { couldBeKaspersky } from '@/entrypoints/first-stage/could-be-kaspersky';
+import { loadPage } from '../../fixtures/load-page';
+import { PAGE_FIXTURES } from '../../fixtures/pages';
+
+const covered = PAGE_FIXTURES.filter((fixture) => findRule(hostOf(fixture.url)));
+const flagged = covered.filter((fixture) => fixture.expect !== 'none' && (fixture.expect !== 'listing' || (fixture.items ?? 0) > 0));
+
+describe('pages the page check flags or badges reach it', () => {
+  it.each(flagged.map((fixture) => [fixture.file, fixture] as const))('%s', (_file, fixture) => {
+    const doc = loadPage(fixture.file, fixture.url);
+    expect(couldBeKaspersky(doc, findRule(hostOf(fixture.url))!, fixture.url), `${fixture.note}: the first stage must load the page check`).toBe(true);
+  });
+});
+
+describe('pages about something else stop at the first stage', () => {
+  it('an other-brand product page reached from a search for Kaspersky', () => {
+    const url = 'https://www.amazon.com/Norton-360-Deluxe-2024-Antivirus/dp/B0C7S1X2LN/ref=sr_1_4?keywords=kaspersky&qid=1';
+    const fixture = covered.find((candidate) => candidate.url.startsWith('https://www.amazon.com/') && /norton/i.test(candidate.file) && candidate.expect === 'none');
+    expect(fixture, 'the saved Norton page').toBeDefined();
+    expect(couldBeKaspersky(loadPage(fixture!.file, fixture!.url), findRule('www.amazon.com')!, url)).toBe(false);
+  });
+
+  it('lets most traps go without the page check', () => {
+    const traps = covered.filter((fixture) => fixture.expect === 'none' && findRule(hostOf(fixture.url))!.role !== 'vendor');
+    const loaded = traps.filter((fixture) => couldBeKaspersky(loadPage(fixture.file, fixture.url), findRule(hostOf(fixture.url))!, fixture.url));
+    // Traps are chosen because they mention Kaspersky; many name it in their title, and those rightly load the
+    // check (which then says none). The ones that only mention it deeper down must stop here.
+    expect(loaded.length, `loaded the check: ${loaded.map((fixture) => fixture.file).join(', ')}`).toBeLessThan(traps.length);
+  });
+
+  it('ignores a query that mentions Kaspersky, and any fragment', () => {
+    const doc = loadPage(covered.find((fixture) => fixture.url.startsWith('https://www.amazon.com/') && /norton/i.test(fixture.file))!.file, 'https://www.amazon.com/');
+    const rule = findRule('www.amazon.com')!;
+    expect(couldBeKaspersky(doc, rule, 'https://www.amazon.com/dp/B0C7S1X2LN?keywords=kaspersky#kaspersky')).toBe(false);
+    expect(couldBeKaspersky(doc, rule, 'https://www.amazon.com/Kaspersky-Premium/dp/B0BHVJ4QT3')).toBe(true);
+  });
+});
