@@ -33,6 +33,8 @@ export interface Policy {
   searchResults: boolean;
   /** Never open a first-run page. */
   suppressFirstRun: boolean;
+  /** Check pages on every site, not only the listed ones; takes effect wherever the extension has access to all sites. */
+  allSites: boolean;
 }
 
 export const POLICY_DEFAULTS: Readonly<Policy> = {
@@ -49,6 +51,7 @@ export const POLICY_DEFAULTS: Readonly<Policy> = {
   reportKasperskyActive: false,
   searchResults: false,
   suppressFirstRun: false,
+  allSites: false,
 };
 
 type Check = (value: unknown) => string | undefined;
@@ -81,6 +84,7 @@ const CHECKS: Record<keyof Policy, Check> = {
   reportKasperskyActive: bool,
   searchResults: bool,
   suppressFirstRun: bool,
+  allSites: bool,
 };
 
 /** The policy keys, in schema order. */

@@ -18,6 +18,8 @@ export interface UserSettings {
   dismissedSites: string[];
   /** Mark Kaspersky results on search engines (needs the optional host permission). */
   searchResults: boolean;
+  /** Check Kaspersky pages on every site (needs access to all sites, asked for when turned on). */
+  allSites: boolean;
 }
 
 export const SETTINGS_DEFAULTS: Readonly<UserSettings> = {
@@ -26,6 +28,7 @@ export const SETTINGS_DEFAULTS: Readonly<UserSettings> = {
   notices: true,
   dismissedSites: [],
   searchResults: false,
+  allSites: false,
 };
 
 const REGIONS: readonly UserRegion[] = ['auto', 'us', 'us-person-abroad', 'non-us'];
@@ -45,8 +48,10 @@ export function parseUserSettings(raw: unknown): { settings: UserSettings; reset
   else if (stored.region !== undefined) reset = true;
   if (typeof stored.notices === 'boolean') settings.notices = stored.notices;
   else if (stored.notices !== undefined) reset = true;
-  if (typeof stored.searchResults === 'boolean') settings.searchResults = stored.searchResults;
-  else if (stored.searchResults !== undefined) reset = true;
+  for (const key of ['searchResults', 'allSites'] as const) {
+    if (typeof stored[key] === 'boolean') settings[key] = stored[key];
+    else if (stored[key] !== undefined) reset = true;
+  }
   if (Array.isArray(stored.dismissedSites)) {
     const hosts = stored.dismissedSites.filter((host): host is string => typeof host === 'string' && HOST.test(host));
     settings.dismissedSites = [...new Set(hosts)].slice(0, 1000);
@@ -56,13 +61,15 @@ export function parseUserSettings(raw: unknown): { settings: UserSettings; reset
 }
 
 /** The settings that are set by policy, so the UI shows them locked. */
-export type LockableSetting = 'region' | 'notices' | 'dismiss' | 'searchResults';
+export type LockableSetting = 'region' | 'notices' | 'dismiss' | 'searchResults' | 'allSites';
 
 export interface EffectiveSettings {
   policy: Policy;
   user: UserSettings;
   enforcement: Enforcement;
   searchResults: boolean;
+  /** Every-site checking is wanted (it runs only where the extension has access to all sites). */
+  allSites: boolean;
   locked: LockableSetting[];
 }
 
@@ -77,12 +84,14 @@ export function resolveSettings(policy: Partial<Policy>, user: UserSettings): Ef
   if (policy.enforcement !== undefined) locked.push('notices');
   if (policy.allowDismiss === false) locked.push('dismiss');
   if (policy.searchResults !== undefined) locked.push('searchResults');
+  if (policy.allSites !== undefined) locked.push('allSites');
   const enforcement = policy.enforcement ?? (user.notices ? 'warn' : 'off');
   return {
     policy: { ...POLICY_DEFAULTS, ...policy },
     user,
     enforcement,
     searchResults: policy.searchResults ?? user.searchResults,
+    allSites: policy.allSites ?? user.allSites,
     locked,
   };
 }

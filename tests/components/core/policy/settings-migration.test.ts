@@ -8,7 +8,7 @@ describe('parseUserSettings', () => {
   });
 
   it('keeps a valid stored value as it is', () => {
-    const stored = { version: 1, region: 'us-person-abroad', notices: false, dismissedSites: ['www.amazon.com'], searchResults: true };
+    const stored = { version: 1, region: 'us-person-abroad', notices: false, dismissedSites: ['www.amazon.com'], searchResults: true, allSites: true };
     expect(parseUserSettings(stored)).toEqual({ settings: stored, reset: false });
   });
 

@@ -1,0 +1,71 @@
+/**
+ * "Every site" mode: with access to all sites (asked for in a click, or granted at install in the
+ * organisation package) and the mode on (user switch or policy `allSites`), the background watches tab
+ * addresses and titles and injects the generic rule and the page check into the top frame of tabs
+ * that name Kaspersky on sites without their own rule. Pages that never name it get no script at all.
+ * @module
+ */
+import { browser } from 'wxt/browser';
+import { EVERY_SITE_ORIGINS, shouldCheckTab } from '../core/probe/every-site-target';
+import { decideRegion } from '../core/region/detect-region';
+import { SITE_RULES } from '../core/site-rules';
+import { GENERIC_RULE_SCRIPT } from '../core/site-rules/generic';
+import { readPageContext } from './page-context';
+import { injectPageCheck } from './page-check-loader';
+import { readEffectiveSettings } from './settings-store';
+
+/** True when the extension may read every site. */
+export async function hasEverySiteAccess(): Promise<boolean> {
+  try {
+    return await browser.permissions.contains({ origins: EVERY_SITE_ORIGINS });
+  } catch {
+    return false;
+  }
+}
+
+/** Asks the user for access to all sites (must run in a click handler). */
+export async function requestEverySiteAccess(): Promise<boolean> {
+  return browser.permissions.request({ origins: EVERY_SITE_ORIGINS });
+}
+
+/** Gives access to all sites back (the user turned the mode off); a no-op where it was granted at install. */
+export async function removeEverySiteAccess(): Promise<boolean> {
+  try {
+    return await browser.permissions.remove({ origins: EVERY_SITE_ORIGINS });
+  } catch {
+    return false;
+  }
+}
+
+/** Whether every-site checks run now: wanted, allowed, for a user the ban covers. */
+export async function everySiteActive(): Promise<boolean> {
+  const [settings, access, context] = await Promise.all([readEffectiveSettings(), hasEverySiteAccess(), readPageContext()]);
+  if (!settings.allSites || !access || settings.enforcement === 'off') return false;
+  return decideRegion({ policy: settings.policy.region, user: settings.user.region, zone: context?.zone ?? 'unknown' }).covered;
+}
+
+/**
+ * Starts watching tabs. `changed` must be called when settings, policy or permissions change.
+ * Returns that function.
+ */
+export function startEverySite(): () => void {
+  let active: Promise<boolean> | undefined;
+  /** Tabs already given the check for their current address (the page check also guards itself). */
+  const injected = new Map<number, string>();
+  const isActive = () => (active ??= everySiteActive().catch(() => false));
+
+  browser.tabs.onUpdated.addListener((tabId, change, tab) => {
+    if (change.status === 'loading' && change.url) injected.delete(tabId);
+    // A title that changes later (a single-page app turning into a product page) is caught here too.
+    if (!change.url && !change.title && change.status !== 'complete') return;
+    if (!shouldCheckTab(tab, SITE_RULES) || injected.get(tabId) === tab.url) return;
+    void isActive().then(async (on) => {
+      if (!on || !(await injectPageCheck({ tabId, frameId: 0 }, [GENERIC_RULE_SCRIPT]))) return;
+      injected.set(tabId, tab.url!);
+    });
+  });
+  browser.tabs.onRemoved.addListener((tabId) => injected.delete(tabId));
+  return () => {
+    active = undefined;
+  };
+}
