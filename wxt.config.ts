@@ -1,6 +1,7 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { SITE_RULES } from './components/core/site-rules';
+import { GENERIC_RULE } from './components/core/site-rules/generic';
 import { contentMatches, ruleContentScripts, ruleScriptPath, serializeRule } from './components/core/site-rules/find-rule';
 import { SEARCH_MATCHES } from './components/core/search/search-engines';
 
@@ -49,6 +50,8 @@ export default defineConfig({
     // Each site's rule ships as its own small script (see components/core/site-rules/find-rule.ts).
     'build:publicAssets': (_wxt, files) => {
       for (const rule of SITE_RULES) files.push({ relativeDest: ruleScriptPath(rule), contents: serializeRule(rule) });
+      // The rule for sites without their own: injected by the background in "every site" mode, never by the manifest.
+      files.push({ relativeDest: ruleScriptPath(GENERIC_RULE), contents: serializeRule(GENERIC_RULE) });
     },
     'build:manifestGenerated': (_wxt, manifest) => {
       const pageCheck = 'content-scripts/kban.js';
