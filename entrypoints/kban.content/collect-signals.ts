@@ -237,7 +237,12 @@ export function collectSignals(doc: Document, rule: PageRule, url = doc.location
   signals.breadcrumbs = [...structured.crumbs, ...readBreadcrumbs(doc, rule)];
   signals.site.hasBuyControl = exists(doc, selectors.buy);
   signals.site.hasDownloadControl = exists(doc, selectors.download);
-  if (rule.role === 'generic') signals.generic = readGenericSignals(doc, url);
+  if (rule.role === 'generic') {
+    const { heading, ...generic } = readGenericSignals(doc, url);
+    signals.generic = generic;
+    // Pages without an h1 (app stores that style a div as the title): the element standing in for it.
+    if (!signals.h1 && heading) signals.h1 = heading;
+  }
   return signals;
 }
 
@@ -288,14 +293,34 @@ function readControl(element: Element, pageSite: string, base: string): ControlS
 }
 
 /**
+ * The page's main heading: its first `h1`, or else (app stores that render names in styled `div`s) the first
+ * element named like a title whose text is the page title's first part ("Kaspersky: VPN & Antivirus | Galaxy Store").
+ */
+function mainHeading(doc: Document): Element | null {
+  const h1 = doc.querySelector('h1');
+  if (h1) return h1;
+  const ogTitle = doc.head?.querySelector('meta[property="og:title"]')?.getAttribute('content');
+  const name = clip((ogTitle || doc.title).split(/\s+[|–—-]\s+/)[0]).toLowerCase();
+  if (!name) return null;
+  const candidates = doc.querySelectorAll('h2, h3, [itemprop="name"], [class*="title" i], [class*="name" i]');
+  for (let i = 0; i < candidates.length && i < 60; i++) {
+    const text = clip(candidates[i]!.textContent).toLowerCase();
+    // "Kaspersky: VPN & Antivirus" heads a page titled "Kaspersky: VPN & Antivirus APK Download - GetApps".
+    if (text.length >= 6 && name.startsWith(text)) return candidates[i]!;
+  }
+  return null;
+}
+
+/**
  * Links and buttons near the main heading: searched in the heading's parent, then each ancestor in turn
  * (at most MAX_CONTROL_LEVELS, never the whole body), stopping at the first that holds a buy, get, install or
  * download control. Package-manager commands and the page's generator are read too.
  */
-function readGenericSignals(doc: Document, url: string): GenericSignals {
+function readGenericSignals(doc: Document, url: string): GenericSignals & { heading?: string } {
   const pageSite = siteOf(hostOf(url));
   let controls: ControlSignal[] = [];
-  let scope = doc.querySelector('h1')?.parentElement ?? null;
+  const heading = mainHeading(doc);
+  let scope = heading?.parentElement ?? null;
   for (let level = 0; scope && scope !== doc.body && scope !== doc.documentElement && level < MAX_CONTROL_LEVELS; level++, scope = scope.parentElement) {
     const elements = scope.querySelectorAll(CONTROL);
     controls = [];
@@ -314,7 +339,7 @@ function readGenericSignals(doc: Document, url: string): GenericSignals {
     if (INSTALL_COMMAND.test(text)) commands.push(text);
   }
   const generator = clip(doc.querySelector('meta[name="generator" i]')?.getAttribute('content')) || undefined;
-  return { controls, commands, generator };
+  return { controls, commands, generator, heading: heading && heading.tagName !== 'H1' ? clip(heading.textContent) : undefined };
 }
 
 function hostOf(url: string): string {

@@ -17,10 +17,10 @@ const PRODUCT_TYPES = /^(?:Product|ProductGroup|IndividualProduct|ProductModel|S
 
 /**
  * schema.org page types that are never a shop's product page, with the reason code each gives.
- * FAQPage is left out on purpose: shops put FAQ blocks on product pages.
+ * FAQPage and its Question/Answer entries are left out on purpose: shops put FAQ blocks on product pages.
  */
 const PAGE_TYPE_TRAPS: ReadonlyArray<[RegExp, (type: string) => string]> = [
-  [/^(?:DiscussionForumPosting|SocialMediaPosting|QAPage|Question|Answer|Comment)$/, () => 'generic:forum'],
+  [/^(?:DiscussionForumPosting|SocialMediaPosting|QAPage|Comment)$/, () => 'generic:forum'],
   [/^JobPosting$/, () => 'generic:job'],
   [/^(?:Book|Audiobook|Movie|MusicRecording|MusicAlbum|TVSeries|Periodical|PublicationIssue)$/, () => 'generic:media'],
   [/^(?:Review|CriticReview|UserReview|ClaimReview|HowTo|Report|TechArticle|ScholarlyArticle|LiveBlogPosting)$/, (type) => `editorial:${type}`],
@@ -133,6 +133,25 @@ function decodePath(path: string): string {
   }
 }
 
+/** Kaspersky's Android package names (`com.kms.free`, `com.kaspersky.safekids`) in an app store's address. */
+const KASPERSKY_PACKAGE = /[/=]com\.(?:kms|kaspersky)\.[a-z]/i;
+/** Download portals and APK sites say what the page is for in its title: "… APK Download", "Download … for Windows". */
+const DOWNLOAD_TITLE = /\b(?:download|apks?|installer)\b/i;
+
+/**
+ * Evidence of a product page without schema.org product data: Open Graph `og:type` product (shops), a package
+ * manager's install command (Chocolatey, winget front-ends), a Kaspersky package name in an app store's address,
+ * or a title that says the page is a download. The controls near the heading still have to agree.
+ */
+function otherProductEvidence(signals: PageSignals, hasCommand: boolean): boolean {
+  return (
+    (signals.meta['og:type'] ?? '').toLowerCase().startsWith('product') ||
+    hasCommand ||
+    KASPERSKY_PACKAGE.test(signals.url) ||
+    DOWNLOAD_TITLE.test(`${signals.title}\n${signals.h1}`)
+  );
+}
+
 /**
  * Classifies a page on a site without its own rule. `rule` is `GENERIC_RULE`.
  *
@@ -166,10 +185,10 @@ export function classifyGeneric(signals: PageSignals, rule: PageRule): Classific
     source = 'structured-data';
   } else if (products.length) {
     return none('generic:not-main-product');
-  } else if ((signals.meta['og:type'] ?? '').toLowerCase().startsWith('product') || commands.length) {
-    // Shops that publish only Open Graph product tags, and package-manager pages that show an install command.
-    subject = signals.h1 || signals.meta['og:title'] || '';
-    source = signals.h1 ? 'h1' : 'og-title';
+  } else if (otherProductEvidence(signals, commands.length > 0)) {
+    // No schema.org product: the heading names it, and the page says in another way that it offers it.
+    subject = signals.h1 || signals.meta['og:title'] || signals.title;
+    source = signals.h1 ? 'h1' : signals.meta['og:title'] ? 'og-title' : 'title';
   } else {
     return none('generic:no-product-data');
   }
