@@ -1,6 +1,7 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { SITE_RULES } from './components/core/site-rules';
+import { GENERIC_RULE } from './components/core/site-rules/generic';
 import { SCRIPTS, contentMatches, ruleContentScripts, ruleScriptPath, serializeRule } from './components/core/site-rules/find-rule';
 import { SEARCH_MATCHES } from './components/core/search/search-engines';
 
@@ -15,6 +16,19 @@ const CHROME_PUBLIC_KEY =
 /** Fixed Firefox add-on id; Firefox policies.json is keyed by it. */
 export const FIREFOX_ID = 'kban@kban.dev';
 
+/**
+ * The organisation package (`wxt build --mode org`, part of `npm run build`): the same extension with
+ * access to all sites granted at install, so policy `allSites` works without any user action (browsers
+ * cannot grant optional site access by policy). Its own id, so admins choose it explicitly:
+ * Chrome/Edge ighfapiekfkmdcalbpkbpgcfjjjdfjbk (from this public key), Firefox kban-org@kban.dev.
+ */
+const ORG_CHROME_PUBLIC_KEY =
+  'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA5GWl2X4hUUmZ37nD3o9jBhVuFRiuP5tHQ55Yut45gCrBIKeft2p+PnChAzAqKCSvh3t4pmiLM0RS4GsqUP22Q5mltBWlnbZ+BgjaoMD9sqcZdtTycgrm4H8PfSsMVuNiz0t/qaIIPckt6I6R8XYS+j4eHsOFQSdzFWIJfbXViha8ttLRJyqEWdiBZH198nsSNxYI/FX0eKKLqtvYzDl///8PXzjUPqMDfik3WjDGB0lhC2gDc/rdti236NcZjqqk8J0sB9j6w9Oagw5TBTSb24rhovm4nl5+yJ1+wxb7sbQgjtyavEAC0lC3kfDFZS/MxntKy/4wRe/fW2R+Kkc88wIDAQAB';
+export const FIREFOX_ORG_ID = 'kban-org@kban.dev';
+
+/** What "every site" mode asks for: web pages on any host (components/core/probe/every-site-target.ts). */
+const ALL_SITES = '*://*/*';
+
 export default defineConfig({
   imports: false,
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -22,18 +36,19 @@ export default defineConfig({
   zip: {
     excludeSources: ['tests/**', '.ci/**', 'docs/screenshots/**', '.tmp/**', '**/*.pem'],
   },
-  manifest: ({ browser }) => ({
-    name: '__MSG_ext_name__',
+  manifest: ({ browser, mode }) => ({
+    name: mode === 'org' ? '__MSG_ext_name_org__' : '__MSG_ext_name__',
     description: '__MSG_ext_description__',
     default_locale: 'en',
     // Each permission is justified in tests/manifest.test.ts; adding one fails that test.
     permissions: ['storage', 'declarativeNetRequest', 'alarms', 'scripting'],
-    optional_host_permissions: [...SEARCH_MATCHES],
+    optional_host_permissions: mode === 'org' ? [...SEARCH_MATCHES] : [...SEARCH_MATCHES, ALL_SITES],
+    ...(mode === 'org' ? { host_permissions: [ALL_SITES] } : {}),
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
             gecko: {
-              id: FIREFOX_ID,
+              id: mode === 'org' ? FIREFOX_ORG_ID : FIREFOX_ID,
               strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
             },
@@ -41,7 +56,7 @@ export default defineConfig({
           },
         }
       : {
-          key: CHROME_PUBLIC_KEY,
+          key: mode === 'org' ? ORG_CHROME_PUBLIC_KEY : CHROME_PUBLIC_KEY,
           storage: { managed_schema: 'managed_schema.json' },
         }),
   }),
@@ -49,6 +64,8 @@ export default defineConfig({
     // Each site's rule ships as its own small script (see components/core/site-rules/find-rule.ts).
     'build:publicAssets': (_wxt, files) => {
       for (const rule of SITE_RULES) files.push({ relativeDest: ruleScriptPath(rule), contents: serializeRule(rule) });
+      // The rule for sites without their own: injected by the background in "every site" mode, never by the manifest.
+      files.push({ relativeDest: ruleScriptPath(GENERIC_RULE), contents: serializeRule(GENERIC_RULE) });
     },
     'build:manifestGenerated': (_wxt, manifest) => {
       manifest.content_scripts = [
@@ -59,13 +76,15 @@ export default defineConfig({
       // which needs host access to the covered sites: the same sites, and the same install prompt, as
       // the content scripts above. Search engines stay optional until the user grants them.
       const covered = contentMatches(SITE_RULES);
-      const optional = new Set<string>(SEARCH_MATCHES);
+      const optionalHosts: string[] = [...(manifest.optional_host_permissions ?? [])];
+      const optional = new Set<string>([...SEARCH_MATCHES, ...optionalHosts]);
       const otherHosts = (manifest.host_permissions ?? []).filter((host: string) => !optional.has(host) && !covered.includes(host));
       if (manifest.manifest_version === 2) {
         // MV2 has no (optional_)host_permissions: hosts go in (optional_)permissions.
         manifest.permissions = [...(manifest.permissions ?? []).filter((permission) => !optional.has(permission)), ...covered, ...otherHosts];
-        manifest.optional_permissions = [...new Set([...(manifest.optional_permissions ?? []), ...SEARCH_MATCHES])];
+        manifest.optional_permissions = [...new Set([...(manifest.optional_permissions ?? []), ...optionalHosts])];
         delete manifest.host_permissions;
+        delete manifest.optional_host_permissions;
       } else manifest.host_permissions = [...covered, ...otherHosts];
     },
   },

@@ -7,6 +7,7 @@ import { startEnterprise } from '@/components/platform/enterprise-agent';
 import { recordKasperskyActive } from '@/components/platform/kaspersky-active';
 import { watchManagedPolicy } from '@/components/platform/managed-policy';
 import { currentPageContext, writePageContext } from '@/components/platform/page-context';
+import { startEverySite } from '@/components/platform/every-site';
 import { injectPageCheck } from '@/components/platform/page-check-loader';
 import { syncSearchScript } from '@/components/platform/search-registration';
 import { watchSettings } from '@/components/platform/settings-store';
@@ -43,11 +44,17 @@ export default defineBackground(() => {
   watchManagedPolicy(prepare);
 
   // Search-result marking: registered only while it is on and the user granted the search sites.
+  // "Every site" mode: tabs on sites without a rule that name Kaspersky get the generic check.
   const syncSearch = () => void syncSearchScript().catch((error) => console.warn('kban: search script', error));
+  const everySiteChanged = startEverySite();
+  const sync = () => {
+    syncSearch();
+    everySiteChanged();
+  };
   syncSearch();
-  watchSettings(syncSearch);
-  browser.permissions.onAdded?.addListener(syncSearch);
-  browser.permissions.onRemoved?.addListener(syncSearch);
+  watchSettings(sync);
+  browser.permissions.onAdded?.addListener(sync);
+  browser.permissions.onRemoved?.addListener(sync);
 
   // A new page in the tab: clear the badge until its content script reports.
   browser.tabs.onUpdated.addListener((tabId, changeInfo) => {

@@ -25,11 +25,15 @@ const ALLOWED_OPTIONAL_HOSTS: Record<string, string> = {
   '*://www.bing.com/*': 'marks Kaspersky store results on Bing',
   '*://duckduckgo.com/*': 'marks Kaspersky store results on DuckDuckGo',
   '*://html.duckduckgo.com/*': "marks Kaspersky store results on DuckDuckGo's no-JavaScript page",
+  // Asked for only when the user turns on "every site" in the options or the popup, in that click.
+  '*://*/*': 'checks pages on sites without their own rule, only those whose address or title names Kaspersky',
 };
 
-function manifest(target: 'chrome-mv3' | 'firefox-mv2'): Record<string, unknown> {
+type Target = 'chrome-mv3' | 'firefox-mv2' | 'chrome-mv3-org' | 'firefox-mv2-org';
+function manifest(target: Target): Record<string, unknown> {
   const path = `.output/${target}/manifest.json`;
-  if (!existsSync(path)) execSync(target === 'chrome-mv3' ? 'npx wxt build' : 'npx wxt build -b firefox', { stdio: 'ignore' });
+  const flags = `${target.startsWith('firefox') ? ' -b firefox' : ''}${target.endsWith('-org') ? ' --mode org' : ''}`;
+  if (!existsSync(path)) execSync(`npx wxt build${flags}`, { stdio: 'ignore' });
   return JSON.parse(readFileSync(path, 'utf8'));
 }
 
@@ -50,7 +54,6 @@ describe.each(['chrome-mv3', 'firefox-mv2'] as const)('%s manifest', (target) =>
     expect([...hosts].sort(), 'no host permissions beyond the content-script site list').toEqual(contentMatches(SITE_RULES));
     for (const host of optional) expect(ALLOWED_OPTIONAL_HOSTS, `unlisted optional host "${host}"`).toHaveProperty(host);
     expect(JSON.stringify(built)).not.toContain('<all_urls>');
-    expect(JSON.stringify(built)).not.toMatch(/"\*:\/\/\*\/\*"/);
   });
 
   it('runs the page check only on the covered sites, one rule per page, and nothing else by default', () => {
@@ -63,12 +66,33 @@ describe.each(['chrome-mv3', 'firefox-mv2'] as const)('%s manifest', (target) =>
     }
   });
 
-  it('keeps search engines optional', () => {
+  it('keeps search engines and every site optional', () => {
     const optional = target === 'chrome-mv3' ? built.optional_host_permissions : built.optional_permissions;
     expect([...(optional as string[])].sort()).toEqual(Object.keys(ALLOWED_OPTIONAL_HOSTS).sort());
   });
 
   it('exposes no web-accessible resources', () => {
     expect(built.web_accessible_resources ?? []).toEqual([]);
+  });
+});
+
+describe.each(['chrome-mv3-org', 'firefox-mv2-org'] as const)('%s manifest (organisation package)', (target) => {
+  const built = manifest(target);
+  const store = manifest(target === 'chrome-mv3-org' ? 'chrome-mv3' : 'firefox-mv2');
+  const hosts = (m: Record<string, unknown>) => [...((m.host_permissions as string[] | undefined) ?? []), ...((m.permissions as string[] | undefined) ?? []).filter((p) => p.includes('://'))];
+
+  it('has access to all web pages from install, so policy allSites needs no user action', () => {
+    expect(hosts(built)).toContain('*://*/*');
+    expect(JSON.stringify(built)).not.toContain('<all_urls>');
+  });
+
+  it('differs from the store package only in its id, name and that access', () => {
+    const strip = (m: Record<string, unknown>) => {
+      const { key: _k, name: _n, browser_specific_settings: _b, host_permissions: _h, optional_host_permissions: _o, optional_permissions: _op, permissions, ...rest } = m;
+      return { ...rest, permissions: ((permissions as string[] | undefined) ?? []).filter((p) => p !== '*://*/*') };
+    };
+    expect(strip(built)).toEqual(strip(store));
+    if (target === 'chrome-mv3-org') expect(built.key, 'its own id').not.toBe(store.key);
+    else expect((built.browser_specific_settings as { gecko: { id: string } }).gecko.id).toBe('kban-org@kban.dev');
   });
 });

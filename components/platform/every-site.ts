@@ -9,7 +9,8 @@ import { browser } from 'wxt/browser';
 import { EVERY_SITE_ORIGINS, shouldCheckTab } from '../core/probe/every-site-target';
 import { decideRegion } from '../core/region/detect-region';
 import { SITE_RULES } from '../core/site-rules';
-import { GENERIC_RULE_SCRIPT } from '../core/site-rules/generic';
+import { ruleScriptPath } from '../core/site-rules/find-rule';
+import { GENERIC_RULE } from '../core/site-rules/generic';
 import { readPageContext } from './page-context';
 import { injectPageCheck } from './page-check-loader';
 import { readEffectiveSettings } from './settings-store';
@@ -60,7 +61,7 @@ export function startEverySite(): () => void {
     if (!change.url && !change.title && change.status !== 'complete') return;
     if (!shouldCheckTab(tab, SITE_RULES) || injected.get(tabId) === tab.url) return;
     void isActive().then(async (on) => {
-      if (!on || !(await injectPageCheck({ tabId, frameId: 0 }, [GENERIC_RULE_SCRIPT]))) return;
+      if (!on || !(await injectPageCheck({ tabId, frameId: 0 }, [ruleScriptPath(GENERIC_RULE)]))) return;
       injected.set(tabId, tab.url!);
     });
   });

@@ -4,8 +4,9 @@
  * the cheap signals mention Kaspersky or the site is Kaspersky's own, so pages left alone cost little.
  * @module
  */
+import { isActionText } from '@/components/core/classifier/classify-generic';
 import { mentionsKaspersky } from '@/components/core/classifier/product-names';
-import type { PageSignals, PageRule, StructuredItem, TileSignal } from '@/components/core/classifier/types';
+import type { ControlSignal, GenericSignals, PageSignals, PageRule, StructuredItem, TileSignal } from '@/components/core/classifier/types';
 import { isKasperskyTraceUrl } from '@/components/core/trace/kaspersky-trace';
 
 const MAX_TEXT = 300;
@@ -79,6 +80,20 @@ function nameOf(value: unknown, depth = 0): string | undefined {
   return undefined;
 }
 
+/** A plain string field (a URL, a price), or undefined. */
+function stringOf(value: unknown): string | undefined {
+  if (typeof value === 'number') return String(value);
+  return typeof value === 'string' ? clip(value) || undefined : undefined;
+}
+
+/** Price and address of the first offer (an `Offer`, an `AggregateOffer` or a list of them). */
+function offerOf(value: unknown): { price?: string; offerUrl?: string } {
+  const offer = Array.isArray(value) ? value[0] : value;
+  if (!offer || typeof offer !== 'object') return {};
+  const record = offer as Record<string, unknown>;
+  return { price: stringOf(record.price) ?? stringOf(record.lowPrice), offerUrl: stringOf(record.url) };
+}
+
 function typesOf(node: Record<string, unknown>): string[] {
   const raw = node['@type'];
   const list = Array.isArray(raw) ? raw : [raw];
@@ -116,6 +131,9 @@ function walkJsonLd(root: unknown, out: { items: StructuredItem[]; types: Set<st
         author: nameOf(record.author) ?? nameOf(record.publisher) ?? nameOf(record.creator),
         category: nameOf(record.category) ?? nameOf(record.applicationCategory),
         hasOffer: record.offers != null,
+        ...offerOf(record.offers),
+        downloadUrl: stringOf(record.downloadUrl) ?? stringOf(record.installUrl),
+        operatingSystem: nameOf(record.operatingSystem),
       });
     }
     for (const key of ['@graph', 'mainEntity', 'itemReviewed', 'hasVariant', 'isVariantOf']) {
@@ -124,7 +142,7 @@ function walkJsonLd(root: unknown, out: { items: StructuredItem[]; types: Set<st
   }
 }
 
-function readStructuredData(doc: Document): { items: StructuredItem[]; types: string[]; crumbs: string[] } {
+function readStructuredData(doc: Document, allTopLevelTypes = false): { items: StructuredItem[]; types: string[]; crumbs: string[] } {
   const out = { items: [] as StructuredItem[], types: new Set<string>(), crumbs: [] as string[] };
   const scripts = doc.querySelectorAll('script[type="application/ld+json" i]');
   for (let i = 0; i < scripts.length && i < MAX_JSON_LD_SCRIPTS; i++) {
@@ -141,11 +159,32 @@ function readStructuredData(doc: Document): { items: StructuredItem[]; types: st
     const type = (scope.getAttribute('itemtype') ?? '').replace(/^.*\//, '');
     const prop = (name: string) => {
       const element = scope.querySelector(`[itemprop="${name}"]`);
-      return element ? clip(element.getAttribute('content') || element.textContent) || undefined : undefined;
+      return element ? clip(element.getAttribute('content') || element.getAttribute('href') || element.textContent) || undefined : undefined;
     };
     const name = prop('name');
     out.types.add(type);
-    if (name) out.items.push({ type, name, brand: prop('brand'), author: prop('author') ?? prop('publisher'), category: prop('category'), hasOffer: !!scope.querySelector('[itemprop="offers"]') });
+    if (name) {
+      out.items.push({
+        type,
+        name,
+        brand: prop('brand') ?? prop('manufacturer'),
+        author: prop('author') ?? prop('publisher'),
+        category: prop('category') ?? prop('applicationCategory'),
+        hasOffer: !!scope.querySelector('[itemprop="offers"]'),
+        price: prop('price') ?? prop('lowPrice'),
+        downloadUrl: prop('downloadUrl') ?? prop('installUrl'),
+        operatingSystem: prop('operatingSystem'),
+      });
+    }
+  }
+  // The generic check also needs the page's other microdata types (an Article, a forum posting, a job post).
+  // Only top-level scopes: a shop's product carries its customers' reviews as nested `itemprop="review"` scopes.
+  if (allTopLevelTypes) {
+    const scopes = doc.querySelectorAll('[itemscope][itemtype]:not([itemprop])');
+    for (let i = 0; i < scopes.length && i < MAX_ITEMS; i++) {
+      const type = (scopes[i]!.getAttribute('itemtype') ?? '').trim().split(/\s+/)[0]!.replace(/^.*\//, '').slice(0, 60);
+      if (type) out.types.add(type);
+    }
   }
   return { items: out.items, types: [...out.types], crumbs: out.crumbs };
 }
@@ -192,13 +231,123 @@ export function collectSignals(doc: Document, rule: PageRule, url = doc.location
   signals.site.brand = textOf(doc, selectors.brand);
 
   readMeta(doc, BODY_META, meta);
-  const structured = readStructuredData(doc);
+  const structured = readStructuredData(doc, rule.role === 'generic');
   signals.items = structured.items;
   signals.pageTypes = structured.types;
   signals.breadcrumbs = [...structured.crumbs, ...readBreadcrumbs(doc, rule)];
   signals.site.hasBuyControl = exists(doc, selectors.buy);
   signals.site.hasDownloadControl = exists(doc, selectors.download);
+  if (rule.role === 'generic') {
+    const { heading, ...generic } = readGenericSignals(doc, url);
+    signals.generic = generic;
+    // Pages without an h1 (app stores that style a div as the title): the element standing in for it.
+    if (!signals.h1 && heading) signals.h1 = heading;
+  }
   return signals;
+}
+
+const MAX_CONTROLS = 40;
+/** Ancestors of the main heading searched for its controls: a product header, then its column, then the page. */
+const MAX_CONTROL_LEVELS = 6;
+const CONTROL = 'a[href], button, input[type="submit" i], input[type="button" i], [role="button"]';
+const INSTALLER_FILE = /\.(?:exe|msi|msix|msixbundle|appx|apk|apks|xapk|apkm|dmg|pkg)$/i;
+/** Affiliate networks and link redirectors that review and deal sites send "Buy" buttons through. */
+const AFFILIATE_HOST =
+  /(?:^|\.)(?:awin1\.com|shareasale\.com|anrdoezrs\.net|jdoqocy\.com|tkqlhce\.com|dpbolvw\.net|kqzyfj\.com|linksynergy\.com|pxf\.io|sjv\.io|7eer\.net|prf\.hn|avantlink\.com|skimresources\.com|viglink\.com|howl\.me|amzn\.to|shop-links\.co|bit\.ly)$/i;
+const REDIRECT_PATH = /^\/(?:go|out|visit|recommends|refer|aff|affiliate|click|redirect|outbound|link)\//i;
+const AFFILIATE_QUERY = /[?&](?:aff|affid|aff_id|affiliate|clickref|subid|irclickid|tag)=/i;
+/** Package-manager install commands shown on package pages (Chocolatey, winget front-ends, Scoop). */
+const INSTALL_COMMAND = /\b(?:choco|cinst|winget|scoop)\s+(?:install|add)\b/i;
+
+/** The registrable part of a host, near enough: `download.apkmirror.com` → `apkmirror.com`, `www.shop.co.uk` → `shop.co.uk`. */
+function siteOf(host: string): string {
+  const labels = host.toLowerCase().replace(/^www\./, '').split('.');
+  const keep = labels.length > 2 && labels[labels.length - 1]!.length === 2 && labels[labels.length - 2]!.length <= 3 ? 3 : 2;
+  return labels.slice(-keep).join('.');
+}
+
+function isVisible(element: Element): boolean {
+  if (element.closest('[hidden], [aria-hidden="true"], template')) return false;
+  const style = (element.getAttribute('style') ?? '').replace(/\s+/g, '').toLowerCase();
+  return !style.includes('display:none') && !style.includes('visibility:hidden');
+}
+
+function readControl(element: Element, pageSite: string, base: string): ControlSignal | undefined {
+  if (!isVisible(element)) return undefined;
+  const text = clip(spacedText(element) || element.getAttribute('aria-label') || element.getAttribute('value') || element.getAttribute('title')).slice(0, 80);
+  if (!text) return undefined;
+  const href = element.getAttribute('href');
+  const rel = (element.getAttribute('rel') ?? '').toLowerCase();
+  const control: ControlSignal = { text, offsite: false, sponsored: /\bsponsored\b/.test(rel), installer: false };
+  if (href && !/^(?:#|javascript:)/i.test(href.trim())) {
+    try {
+      const target = new URL(href, base);
+      control.offsite = /^https?:$/.test(target.protocol) && siteOf(target.hostname) !== pageSite;
+      control.sponsored ||= AFFILIATE_HOST.test(target.hostname) || REDIRECT_PATH.test(target.pathname) || AFFILIATE_QUERY.test(target.search);
+      control.installer = INSTALLER_FILE.test(target.pathname);
+    } catch {
+      // An unparsable address is no control.
+    }
+  }
+  return control;
+}
+
+/**
+ * The page's main heading: its first `h1`, or else (app stores that render names in styled `div`s) the first
+ * element named like a title whose text is the page title's first part ("Kaspersky: VPN & Antivirus | Galaxy Store").
+ */
+function mainHeading(doc: Document): Element | null {
+  const h1 = doc.querySelector('h1');
+  if (h1) return h1;
+  const ogTitle = doc.head?.querySelector('meta[property="og:title"]')?.getAttribute('content');
+  const name = clip((ogTitle || doc.title).split(/\s+[|–—-]\s+/)[0]).toLowerCase();
+  if (!name) return null;
+  const candidates = doc.querySelectorAll('h2, h3, [itemprop="name"], [class*="title" i], [class*="name" i]');
+  for (let i = 0; i < candidates.length && i < 60; i++) {
+    const text = clip(candidates[i]!.textContent).toLowerCase();
+    // "Kaspersky: VPN & Antivirus" heads a page titled "Kaspersky: VPN & Antivirus APK Download - GetApps".
+    if (text.length >= 6 && name.startsWith(text)) return candidates[i]!;
+  }
+  return null;
+}
+
+/**
+ * Links and buttons near the main heading: searched in the heading's parent, then each ancestor in turn
+ * (at most MAX_CONTROL_LEVELS, never the whole body), stopping at the first that holds a buy, get, install or
+ * download control. Package-manager commands and the page's generator are read too.
+ */
+function readGenericSignals(doc: Document, url: string): GenericSignals & { heading?: string } {
+  const pageSite = siteOf(hostOf(url));
+  let controls: ControlSignal[] = [];
+  const heading = mainHeading(doc);
+  let scope = heading?.parentElement ?? null;
+  for (let level = 0; scope && scope !== doc.body && scope !== doc.documentElement && level < MAX_CONTROL_LEVELS; level++, scope = scope.parentElement) {
+    const elements = scope.querySelectorAll(CONTROL);
+    controls = [];
+    for (let i = 0; i < elements.length && controls.length < MAX_CONTROLS; i++) {
+      const control = readControl(elements[i]!, pageSite, url);
+      if (control) controls.push(control);
+    }
+    if (controls.some((control) => isActionText(control.text) || control.installer)) break;
+  }
+
+  const commands: string[] = [];
+  const blocks = doc.querySelectorAll('code, pre, kbd, samp, input[readonly], input[type="text" i][value]');
+  for (let i = 0; i < blocks.length && i < 50 && commands.length < 5; i++) {
+    const block = blocks[i]!;
+    const text = clip(block.tagName === 'INPUT' ? block.getAttribute('value') : block.textContent);
+    if (INSTALL_COMMAND.test(text)) commands.push(text);
+  }
+  const generator = clip(doc.querySelector('meta[name="generator" i]')?.getAttribute('content')) || undefined;
+  return { controls, commands, generator, heading: heading && heading.tagName !== 'H1' ? clip(heading.textContent) : undefined };
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return '';
+  }
 }
 
 function decodeURIComponentSafe(url: string): string {

@@ -5,7 +5,9 @@
  * @module
  */
 import type { PageReport } from '../messages';
+import { hostOf } from '../classifier/classify';
 import { SITE_RULES } from '../site-rules';
+import { GENERIC_RULE } from '../site-rules/generic';
 
 /** An i18n message key with its substitutions. */
 export interface Message {
@@ -29,6 +31,20 @@ export interface VerdictExplanation {
 
 /** Reason codes (exact, or the part before `:`) → i18n keys. Codes not listed add no words. */
 const REASON_KEYS: ReadonlyArray<[RegExp, string]> = [
+  // Sites without a rule of their own: the generic check decided (classify-generic.ts).
+  [/^site:generic$/, 'popup_reason_generic'],
+  [/^generic:forum$/, 'popup_reason_generic_forum'],
+  [/^generic:job$/, 'popup_reason_generic_job'],
+  [/^generic:media$/, 'popup_reason_generic_media'],
+  [/^generic:video$/, 'popup_reason_generic_video'],
+  [/^generic:coupon$/, 'popup_reason_generic_coupon'],
+  [/^generic:roundup$/, 'popup_reason_generic_roundup'],
+  [/^generic:guide$/, 'popup_reason_generic_guide'],
+  [/^generic:not-main-product$/, 'popup_reason_generic_not_main'],
+  [/^generic:no-product-data$/, 'popup_reason_generic_no_product'],
+  [/^generic:affiliate-only$/, 'popup_reason_generic_affiliate'],
+  [/^generic:no-control$/, 'popup_reason_generic_no_control'],
+  [/^install-command$/, 'popup_reason_install_command'],
   [/^subject:product-title$/, 'popup_reason_product_title'],
   [/^subject:structured-data$/, 'popup_reason_structured_data'],
   [/^subject:h1$/, 'popup_reason_heading'],
@@ -101,7 +117,9 @@ const ACTION_KEYS: Partial<Record<PageReport['action'], string>> = {
 export function explainVerdict(report: PageReport): VerdictExplanation {
   const { classification } = report;
   const rule = SITE_RULES.find((entry) => entry.id === classification.ruleId);
-  const site = rule?.name ?? classification.ruleId ?? '';
+  // A site without a rule of its own is named by its address: "gamivo.com product page for …".
+  const site =
+    classification.ruleId === GENERIC_RULE.id ? hostOf(report.url).replace(/^www\./, '') || GENERIC_RULE.name : (rule?.name ?? classification.ruleId ?? '');
   const product = classification.product || 'Kaspersky';
   const evidence = [...new Set(classification.reasons.map(reasonKey).filter((key): key is string => !!key))];
   const actionKey = ACTION_KEYS[report.action];

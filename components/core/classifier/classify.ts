@@ -3,6 +3,7 @@
  * No DOM, no browser APIs, no clock.
  * @module
  */
+import { classifyGeneric } from './classify-generic';
 import {
   cleanProductName,
   exemptCategory,
@@ -48,6 +49,8 @@ function siteItemKind(rule: PageRule): ItemKind {
  */
 export function classify(signals: PageSignals, rule: PageRule | undefined): Classification {
   if (!rule) return { verdict: 'none', reasons: ['no-site-rule'] };
+  // Sites without a rule of their own: the page's own product data and controls decide.
+  if (rule.role === 'generic') return classifyGeneric(signals, rule);
   const reasons = [`site:${rule.id}`];
   const path = pathOf(signals.url);
   const base = { ruleId: rule.id, reasons };

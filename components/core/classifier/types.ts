@@ -22,6 +22,35 @@ export interface StructuredItem {
   author?: string;
   category?: string;
   hasOffer: boolean;
+  /** The first offer's price (or lowest price), as written: `"0"`, `"29.99"`. */
+  price?: string;
+  /** The first offer's address: a review's offer points to another shop. */
+  offerUrl?: string;
+  /** `downloadUrl` / `installUrl` of an app. */
+  downloadUrl?: string;
+  operatingSystem?: string;
+}
+
+/** A link or button near the page's main heading, as the generic check sees it. */
+export interface ControlSignal {
+  /** Its text, or its label when it has none ("Add to cart", "Install", "Buy at Amazon"). Size-capped. */
+  text: string;
+  /** The link leads to another site. */
+  offsite: boolean;
+  /** `rel="sponsored"`, or an affiliate-network or redirect address (`/go/…`, `/out/…`). */
+  sponsored: boolean;
+  /** The link is an installer or package file (.exe, .msi, .apk, .dmg, …). */
+  installer: boolean;
+}
+
+/** What the generic rule reads on sites without a rule of their own (absent for other rules). */
+export interface GenericSignals {
+  /** Links and buttons near the main heading, nearest first (capped). */
+  controls: ControlSignal[];
+  /** Package-manager commands the page shows (`choco install kav`, `winget install --id …`), capped. */
+  commands: string[];
+  /** `<meta name="generator">`: forum and blog engines name themselves there. */
+  generator?: string;
 }
 
 /**
@@ -51,6 +80,8 @@ export interface PageSignals {
     hasBuyControl?: boolean;
     hasDownloadControl?: boolean;
   };
+  /** Read only for the generic rule, once the page names Kaspersky. */
+  generic?: GenericSignals;
 }
 
 /** A listing tile as the signal reader saw it: its index in the page and its title text. */
@@ -86,9 +117,11 @@ export interface SiteRule {
   /**
    * `vendor`: Kaspersky's own sites (paths decide);
    * `store`: retailers, marketplaces, resellers (a Kaspersky product page is a purchase page);
-   * `download`: download portals and app stores (a Kaspersky product page is a download page).
+   * `download`: download portals and app stores (a Kaspersky product page is a download page);
+   * `generic`: the one rule for sites without their own (`GENERIC_RULE`): it has no hosts, and the
+   * page's own product data and controls decide (`classify-generic.ts`).
    */
-  role: 'vendor' | 'store' | 'download';
+  role: 'vendor' | 'store' | 'download' | 'generic';
   /** Path+query patterns of product (detail) pages. */
   productPaths?: RegExp[];
   /** Path+query patterns of listing pages: search results, categories. */

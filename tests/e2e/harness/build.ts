@@ -11,7 +11,7 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, sta
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { CHROME_EXTENSION_DIR, FIREFOX_EXTENSION_DIR, ROOT } from './paths';
+import { CHROME_EXTENSION_DIR, CHROME_ORG_EXTENSION_DIR, FIREFOX_EXTENSION_DIR, FIREFOX_ORG_EXTENSION_DIR, ROOT } from './paths';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -19,6 +19,9 @@ declare module 'vitest' {
     kbanChromeExtensionDir: string;
     /** Snapshot of `.output/firefox-mv2` for this run. */
     kbanFirefoxExtensionDir: string;
+    /** Snapshots of the organisation package (`--mode org`). */
+    kbanChromeOrgExtensionDir: string;
+    kbanFirefoxOrgExtensionDir: string;
   }
 }
 
@@ -46,6 +49,8 @@ export function ensureBuilds(): void {
   const builds: Array<[string, string[]]> = [
     [CHROME_EXTENSION_DIR, ['wxt', 'build']],
     [FIREFOX_EXTENSION_DIR, ['wxt', 'build', '-b', 'firefox']],
+    [CHROME_ORG_EXTENSION_DIR, ['wxt', 'build', '--mode', 'org']],
+    [FIREFOX_ORG_EXTENSION_DIR, ['wxt', 'build', '-b', 'firefox', '--mode', 'org']],
   ];
   for (const [dir, command] of builds) {
     if (!isStale(dir)) continue;
@@ -93,9 +98,15 @@ export default function setup(project: TestProject): () => void {
   const dir = mkdtempSync(path.join(process.env.E2E_TMP || tmpdir(), 'kban-e2e-build-'));
   const chrome = path.join(dir, 'chrome-mv3');
   const firefox = path.join(dir, 'firefox-mv2');
+  const chromeOrg = path.join(dir, 'chrome-mv3-org');
+  const firefoxOrg = path.join(dir, 'firefox-mv2-org');
   snapshot(CHROME_EXTENSION_DIR, chrome);
   snapshot(FIREFOX_EXTENSION_DIR, firefox);
+  snapshot(CHROME_ORG_EXTENSION_DIR, chromeOrg);
+  snapshot(FIREFOX_ORG_EXTENSION_DIR, firefoxOrg);
   project.provide('kbanChromeExtensionDir', chrome);
   project.provide('kbanFirefoxExtensionDir', firefox);
+  project.provide('kbanChromeOrgExtensionDir', chromeOrg);
+  project.provide('kbanFirefoxOrgExtensionDir', firefoxOrg);
   return () => rmSync(dir, { recursive: true, force: true });
 }

@@ -12,6 +12,12 @@ export const ROOT = path.resolve(fileURLToPath(new URL('.', import.meta.url)), '
 export const CHROME_EXTENSION_DIR = path.join(ROOT, '.output/chrome-mv3');
 /** The unpacked Firefox build (`npx wxt build -b firefox`). */
 export const FIREFOX_EXTENSION_DIR = path.join(ROOT, '.output/firefox-mv2');
+/** The organisation package (`wxt build --mode org`): access to all sites granted at install. */
+export const CHROME_ORG_EXTENSION_DIR = path.join(ROOT, '.output/chrome-mv3-org');
+export const FIREFOX_ORG_EXTENSION_DIR = path.join(ROOT, '.output/firefox-mv2-org');
+/** The organisation package's ids (its own manifest key; gecko id). */
+export const CHROME_ORG_EXTENSION_ID = 'ighfapiekfkmdcalbpkbpgcfjjjdfjbk';
+export const FIREFOX_ORG_EXTENSION_ID = 'kban-org@kban.dev';
 /** The Chromium extension id, fixed by the manifest `key` in wxt.config.ts. */
 export const CHROME_EXTENSION_ID = 'nnlcbcdhgclnjnneohgonnciomnldjmb';
 /** The Firefox add-on id (`browser_specific_settings.gecko.id`). */
@@ -30,4 +36,14 @@ export function chromeExtensionDir(): string {
 /** The Firefox build the browsers load in this run (snapshot of `.output/firefox-mv2`). */
 export function firefoxExtensionDir(): string {
   return inject('kbanFirefoxExtensionDir') || FIREFOX_EXTENSION_DIR;
+}
+
+/** The organisation package's Chromium build for this run (snapshot). */
+export function chromeOrgExtensionDir(): string {
+  return inject('kbanChromeOrgExtensionDir') || CHROME_ORG_EXTENSION_DIR;
+}
+
+/** The organisation package's Firefox build for this run (snapshot). */
+export function firefoxOrgExtensionDir(): string {
+  return inject('kbanFirefoxOrgExtensionDir') || FIREFOX_ORG_EXTENSION_DIR;
 }
