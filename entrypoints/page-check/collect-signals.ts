@@ -100,8 +100,12 @@ function typesOf(node: Record<string, unknown>): string[] {
   return list.filter((type): type is string => typeof type === 'string').map((type) => type.replace(/^https?:\/\/schema\.org\//i, '').slice(0, 60));
 }
 
+const NESTED_KEYS = ['@graph', 'mainEntity', 'itemReviewed', 'hasVariant', 'isVariantOf'];
+
 /** Walks parsed JSON-LD, bounded in depth and in count, collecting types, named things and breadcrumbs. */
-function walkJsonLd(root: unknown, out: { items: StructuredItem[]; types: Set<string>; crumbs: string[] }): void {
+function walkJsonLd(root: unknown, out: { items: StructuredItem[]; types: Set<string>; crumbs: string[] }, intoLists = false): void {
+  // The generic check also reads the products of an ItemList: a round-up's or a deals page's list is what it must see.
+  const keys = intoLists ? [...NESTED_KEYS, 'itemListElement', 'item'] : NESTED_KEYS;
   const stack: Array<[unknown, number]> = [[root, 0]];
   let visited = 0;
   while (stack.length && visited < 2000) {
@@ -136,20 +140,20 @@ function walkJsonLd(root: unknown, out: { items: StructuredItem[]; types: Set<st
         operatingSystem: nameOf(record.operatingSystem),
       });
     }
-    for (const key of ['@graph', 'mainEntity', 'itemReviewed', 'hasVariant', 'isVariantOf']) {
+    for (const key of keys) {
       if (record[key] != null) stack.push([record[key], depth + 1]);
     }
   }
 }
 
-function readStructuredData(doc: Document, allTopLevelTypes = false): { items: StructuredItem[]; types: string[]; crumbs: string[] } {
+function readStructuredData(doc: Document, forGeneric = false): { items: StructuredItem[]; types: string[]; crumbs: string[] } {
   const out = { items: [] as StructuredItem[], types: new Set<string>(), crumbs: [] as string[] };
   const scripts = doc.querySelectorAll('script[type="application/ld+json" i]');
   for (let i = 0; i < scripts.length && i < MAX_JSON_LD_SCRIPTS; i++) {
     const source = scripts[i]!.textContent ?? '';
     if (source.length > MAX_JSON_LD_CHARS) continue;
     try {
-      walkJsonLd(JSON.parse(source), out);
+      walkJsonLd(JSON.parse(source), out, forGeneric);
     } catch {
       // Broken JSON-LD is common on real pages; skip it.
     }
@@ -157,9 +161,9 @@ function readStructuredData(doc: Document, allTopLevelTypes = false): { items: S
   for (const scope of doc.querySelectorAll('[itemtype*="schema.org/Product" i], [itemtype*="schema.org/SoftwareApplication" i], [itemtype*="schema.org/MobileApplication" i]')) {
     if (out.items.length >= MAX_ITEMS) break;
     const type = (scope.getAttribute('itemtype') ?? '').replace(/^.*\//, '');
-    const prop = (name: string) => {
+    const prop = (name: string, isUrl = false) => {
       const element = scope.querySelector(`[itemprop="${name}"]`);
-      return element ? clip(element.getAttribute('content') || element.getAttribute('href') || element.textContent) || undefined : undefined;
+      return element ? clip(element.getAttribute('content') || (isUrl ? element.getAttribute('href') : null) || element.textContent) || undefined : undefined;
     };
     const name = prop('name');
     out.types.add(type);
@@ -172,14 +176,14 @@ function readStructuredData(doc: Document, allTopLevelTypes = false): { items: S
         category: prop('category') ?? prop('applicationCategory'),
         hasOffer: !!scope.querySelector('[itemprop="offers"]'),
         price: prop('price') ?? prop('lowPrice'),
-        downloadUrl: prop('downloadUrl') ?? prop('installUrl'),
+        downloadUrl: prop('downloadUrl', true) ?? prop('installUrl', true),
         operatingSystem: prop('operatingSystem'),
       });
     }
   }
   // The generic check also needs the page's other microdata types (an Article, a forum posting, a job post).
   // Only top-level scopes: a shop's product carries its customers' reviews as nested `itemprop="review"` scopes.
-  if (allTopLevelTypes) {
+  if (forGeneric) {
     const scopes = doc.querySelectorAll('[itemscope][itemtype]:not([itemprop])');
     for (let i = 0; i < scopes.length && i < MAX_ITEMS; i++) {
       const type = (scopes[i]!.getAttribute('itemtype') ?? '').trim().split(/\s+/)[0]!.replace(/^.*\//, '').slice(0, 60);

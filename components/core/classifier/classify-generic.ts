@@ -168,6 +168,8 @@ export function classifyGeneric(signals: PageSignals, rule: PageRule): Classific
   const path = pathOf(signals.url);
   const trap = trapReason(signals, path);
   if (trap) return none(trap);
+  // "UltraAV vs Kaspersky", "Switch from Kaspersky", "Kaspersky Lab Logo T-Shirt": the heading or title only mentions it.
+  if ([signals.h1, signals.title].some((text) => text && isMentionOnly(text))) return none('mention-only');
 
   const heading = signals.h1 || signals.meta['og:title'] || signals.title;
   const headingAndTitle = `${heading}\n${signals.title}`;
@@ -200,7 +202,7 @@ export function classifyGeneric(signals: PageSignals, rule: PageRule): Classific
   if (brand && !madeByKaspersky && !mentionsKaspersky(brand)) return none('brand-not-kaspersky');
   if (brand) reasons.push('brand:kaspersky');
 
-  if ([subject, signals.h1, signals.title].some((text) => text && isMentionOnly(text))) return none('mention-only');
+  if (isMentionOnly(subject)) return none('mention-only');
   if (isNonSoftwareCategory([...signals.breadcrumbs, main?.category ?? ''])) return none('non-software-category');
 
   const product = cleanProductName(subject);

@@ -5,8 +5,10 @@ import { classify, hostOf } from '@/components/core/classifier/classify';
 import type { Classification } from '@/components/core/classifier/types';
 import type { PageReport } from '@/components/core/messages';
 import { findRule } from '@/components/core/site-rules';
+import { GENERIC_RULE } from '@/components/core/site-rules/generic';
 import { collectSignals } from '@/entrypoints/page-check/collect-signals';
-import { loadPage } from '../../../fixtures/load-page';
+import { GENERIC_FIXTURES } from '../../../fixtures/generic';
+import { GENERIC_PAGES_DIR, loadPage } from '../../../fixtures/load-page';
 import { PAGE_FIXTURES } from '../../../fixtures/pages';
 
 const report = (classification: Classification, action: PageReport['action'] = 'warned', items = 0): PageReport => ({
@@ -15,6 +17,8 @@ const report = (classification: Classification, action: PageReport['action'] = '
   action,
   items,
 });
+
+const GAMIVO = 'https://www.gamivo.com/product/kaspersky-premium-3-devices-1-year-global';
 
 describe('explainVerdict', () => {
   it.each([
@@ -90,6 +94,26 @@ describe('explainVerdict', () => {
     expect(explanation.tone).toBe(tone);
   });
 
+  it('names a site without a rule by its address, and says the general check decided', () => {
+    const classification = classify(
+      collectSignals(loadPage('www.gamivo.com/kaspersky-premium-3-devices-1-year.html', GAMIVO, GENERIC_PAGES_DIR), GENERIC_RULE, GAMIVO),
+      GENERIC_RULE,
+    );
+    const explanation = explainVerdict({ url: GAMIVO, classification, action: 'warned', items: 0 });
+    expect(explanation.heading.key).toBe('popup_verdict_purchase');
+    expect(explanation.summary).toEqual({ key: 'popup_explain_purchase', substitutions: ['gamivo.com', 'Kaspersky Premium 3 Devices 1 Year GLOBAL'] });
+    expect(explanation.evidence).toEqual(['popup_reason_generic', 'popup_reason_structured_data', 'popup_reason_brand', 'popup_reason_buy_button']);
+  });
+
+  it('explains a trap the general check refused, with its reason', () => {
+    const url = 'https://www.retailmenot.com/view/kaspersky.com';
+    const classification = classify(collectSignals(loadPage('www.retailmenot.com/kaspersky.html', url, GENERIC_PAGES_DIR), GENERIC_RULE, url), GENERIC_RULE);
+    const explanation = explainVerdict({ url, classification, action: 'none', items: 0 });
+    expect(explanation.summary).toEqual({ key: 'popup_explain_none', substitutions: ['retailmenot.com'] });
+    expect(explanation.evidence).toEqual(['popup_reason_generic', 'popup_reason_generic_coupon']);
+    expect(explanation.tone).toBe('neutral');
+  });
+
   it('explains the saved Amazon page for Kaspersky Premium as "Amazon product page for Kaspersky Premium: product title and brand"', () => {
     const fixture = PAGE_FIXTURES.find(f => f.file === 'www.amazon.com/kaspersky-premium.html')!;
     const rule = findRule(hostOf(fixture.url))!;
@@ -113,8 +137,13 @@ describe('reason codes', () => {
       const { reasons } = classify(collectSignals(loadPage(fixture.file, fixture.url), rule, fixture.url), rule);
       for (const reason of reasons) if (!SILENT.test(reason) && !reasonKey(reason)) unmapped.add(reason);
     }
+    // Pages of sites without a rule, decided by the generic check: every reason there has words, its site code included.
+    for (const fixture of GENERIC_FIXTURES) {
+      const { reasons } = classify(collectSignals(loadPage(fixture.file, fixture.url, GENERIC_PAGES_DIR), GENERIC_RULE, fixture.url), GENERIC_RULE);
+      for (const reason of reasons) if (!reasonKey(reason)) unmapped.add(reason);
+    }
     expect([...unmapped], 'add these reason codes to REASON_KEYS in components/core/ban/explain-verdict.ts and to both locales').toEqual([]);
-  });
+  }, 30_000); // parses every saved page (about 130) on a shared machine
 
   it('every key it can return exists in the English and Spanish messages', () => {
     for (const locale of ['en', 'es']) {
