@@ -9,7 +9,7 @@ import { classify, hostOf } from '@/components/core/classifier/classify';
 import { controlKind } from '@/components/core/classifier/classify-generic';
 import type { ControlSignal, PageSignals } from '@/components/core/classifier/types';
 import { findRule, SITE_RULES } from '@/components/core/site-rules';
-import { RULE_GLOBAL, ruleScriptPath, serializeRule } from '@/components/core/site-rules/find-rule';
+import { injectedRule, ruleScriptPath, serializeRule } from '@/components/core/site-rules/find-rule';
 import { GENERIC_RULE } from '@/components/core/site-rules/generic';
 import { collectSignals } from '@/entrypoints/page-check/collect-signals';
 import { GENERIC_FIXTURES } from '../../../fixtures/generic';
@@ -32,9 +32,9 @@ describe('GENERIC_RULE', () => {
 
   it('ships as site-rules/generic.js, which hands the page check the rule without hosts', () => {
     expect(ruleScriptPath(GENERIC_RULE)).toBe('site-rules/generic.js');
-    const scope: Record<string, unknown> = {};
+    const scope = {};
     new Function('globalThis', serializeRule(GENERIC_RULE))(scope);
-    expect(scope[RULE_GLOBAL]).toEqual([{ id: 'generic', role: 'generic' }]);
+    expect(injectedRule(scope)).toEqual({ id: 'generic', role: 'generic' });
   });
 });
 
