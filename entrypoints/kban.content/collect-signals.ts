@@ -47,6 +47,24 @@ function textOf(root: ParentNode, selector: string | undefined, spaced = true): 
   }
 }
 
+/** Elements and characters the `free` marker reads (a store's page model can be a 100 KB inline script). */
+const MAX_FREE_ELEMENTS = 20;
+const MAX_FREE_CHARS = 200_000;
+
+/** True when the rule's `free` marker matches: an element's text says the product costs nothing. */
+function matchesFreeMarker(doc: Document, free: PageRule['free']): boolean {
+  if (!free) return false;
+  try {
+    const elements = doc.querySelectorAll(free.selector);
+    for (let i = 0; i < elements.length && i < MAX_FREE_ELEMENTS; i++) {
+      if (free.text.test((elements[i]!.textContent ?? '').slice(0, MAX_FREE_CHARS))) return true;
+    }
+  } catch {
+    // a malformed selector in a rule must not break the page
+  }
+  return false;
+}
+
 function exists(root: ParentNode, selector: string | undefined): boolean {
   if (!selector) return false;
   try {
@@ -181,7 +199,7 @@ export function collectSignals(doc: Document, rule: PageRule, url = doc.location
   // Cheap pass: plain text, a substring test. Most pages of a store are about something else and stop here.
   // The address counts without its query: `?keywords=kaspersky` says how the shopper got here, not what the page is.
   const cheap = [signals.title, signals.h1, meta['og:title'], signals.site.productTitle, signals.site.brand, url.replace(/[?#].*$/s, '')].join('\n').toLowerCase();
-  if (rule.role !== 'vendor' && !/kaspersky|tdsskiller|kvrt/.test(cheap)) {
+  if (rule.role !== 'vendor' && !/kaspersky|tdsskiller|kvrt|com\.kms\./.test(cheap)) {
     signals.relevant = false;
     return signals;
   }
@@ -198,6 +216,7 @@ export function collectSignals(doc: Document, rule: PageRule, url = doc.location
   signals.breadcrumbs = [...structured.crumbs, ...readBreadcrumbs(doc, rule)];
   signals.site.hasBuyControl = exists(doc, selectors.buy);
   signals.site.hasDownloadControl = exists(doc, selectors.download);
+  if (rule.free) signals.site.free = matchesFreeMarker(doc, rule.free);
   return signals;
 }
 

@@ -141,6 +141,8 @@ function classifyThirdPartyPage(
 
   if (signals.site.hasBuyControl) reasons.push('buy-control');
   if (signals.site.hasDownloadControl) reasons.push('download-control');
+  // A free app in a store (price 0, a Get or Install button) is got, not bought.
+  if (rule.role === 'store' && signals.site.free) return { ...base, verdict: 'download', product, reasons: [...reasons, 'free'] };
   return { ...base, verdict: siteItemKind(rule), product, reasons };
 }
 

@@ -26,6 +26,11 @@ const EXEMPT: Array<[RegExp, ExemptCategory]> = [
  */
 const MENTION_ONLY = [
   /\b(?:paperback|hardcover|kindle edition|audiobook|audible|e-?book|book|books|novel|magazine|t-?shirts?|hoodie|mug|poster|sticker|decal|keychain|lanyards?)\b/i,
+  // The same on Amazon's other storefronts: German, French, Spanish, Italian, Dutch book formats, and Japanese
+  // (no word boundaries there). Accented words end at a non-letter rather than at \b, which stops at "é".
+  /\b(?:taschenbuch|gebundene ausgabe|kindle ausgabe|hörbuch|buch|livre|poche|format kindle|tapa blanda|tapa dura|versión kindle|libro|copertina flessibile|copertina rigida|formato kindle|paperback|boek|e-boek)\b/i,
+  /\b(?:broché|relié)(?![a-zà-ÿ])/i,
+  /単行本|文庫|新書|ペーパーバック|Kindle版|雑誌|ムック/,
   // Branded merchandise and promotional giveaways.
   /\b(?:shirts?|tee|polo|sweatshirt|jacket|(?:baseball |trucker |snapback )?caps?|hats?|beanie|mouse ?pads?|mousepads?|pens?|enamel pins?|lapel pins?|water bottle|tumbler|backpack|tote(?: bag)?|umbrella|plush|figurine|coaster|swag|merch(?:andise)?)\b/i,
   /\b(?:vs\.?|versus|compared|comparison|alternatives?(?: to)?|reviews?|review:|top \d+ antivirus)\b/i,
@@ -37,13 +42,13 @@ const MENTION_ONLY = [
 ];
 
 /** Breadcrumb or category words that put a product outside software. */
-const NON_SOFTWARE_CATEGORY = /^(?:books?|kindle store|kindle e?books|audible books.*|movies.*|music|clothing.*|apparel|toys.*|magazines?|textbooks?|computer(?:s)? & technology books|computer science)$/i;
+const NON_SOFTWARE_CATEGORY = /^(?:books?|kindle store|kindle e?books|audible books.*|movies.*|music|clothing.*|apparel|toys.*|magazines?|textbooks?|computer(?:s)? & technology books|computer science|bücher|kindle-shop|livres|boutique kindle|libros|tienda kindle|libri|kindle store italiano|boeken|本|洋書|kindleストア)$/i;
 
 /**
  * Format labels that listing tiles print beside the title of books, e-books and audiobooks
  * ("Paperback", "Kindle", "Audible Audiobook"); software tiles print platforms and "Online Code" instead.
  */
-const MEDIA_FORMAT = /\b(?:paperback|hardcover|mass market paperback|kindle(?: edition)?(?! fire)|audible audiobook|audiobook|audio cd|board book|spiral-bound|library binding|loose leaf)\b/i;
+const MEDIA_FORMAT = /\b(?:paperback|hardcover|mass market paperback|kindle(?: edition)?(?! fire)|audible audiobook|audiobook|audio cd|board book|spiral-bound|library binding|loose leaf|taschenbuch|gebundene ausgabe|hörbuch|tapa blanda|tapa dura|copertina flessibile|copertina rigida)\b|\b(?:broché|relié)(?![a-zà-ÿ])|単行本|文庫|ペーパーバック|Kindle版/i;
 
 /** Does the text name Kaspersky (or one of its unbranded free tools)? */
 export function mentionsKaspersky(text: string | undefined): boolean {
@@ -79,7 +84,7 @@ export function isNonSoftwareCategory(crumbs: readonly string[]): boolean {
 /** Trims a page title to the product name: drops the site's name and selling words. */
 export function cleanProductName(text: string): string {
   let name = text.replace(/\s+/g, ' ').trim();
-  name = name.replace(/^(?:amazon\.com\s*:\s*|buy\s+)/i, '');
+  name = name.replace(/^(?:amazon(?:\.[a-z]{2,3}){1,2}\s*:\s*|buy\s+)/i, '');
   name = name.split(/\s+[|–—]\s+|\s+-\s+(?=[^-]*$)|\s*:\s*(?=(?:software|computer software|video games)\b)/i)[0] ?? name;
   return name.length > 90 ? `${name.slice(0, 87).trimEnd()}…` : name;
 }
