@@ -199,7 +199,7 @@ export function collectSignals(doc: Document, rule: PageRule, url = doc.location
   // Cheap pass: plain text, a substring test. Most pages of a store are about something else and stop here.
   // The address counts without its query: `?keywords=kaspersky` says how the shopper got here, not what the page is.
   const cheap = [signals.title, signals.h1, meta['og:title'], signals.site.productTitle, signals.site.brand, url.replace(/[?#].*$/s, '')].join('\n').toLowerCase();
-  if (rule.role !== 'vendor' && !/kaspersky|tdsskiller|kvrt|com\.kms\./.test(cheap)) {
+  if (rule.role !== 'vendor' && !/kaspersky|tdsskiller|kvrt|com\.kms\.|カスペルスキー/.test(cheap)) {
     signals.relevant = false;
     return signals;
   }

@@ -5,8 +5,11 @@
  */
 import type { ExemptCategory } from './types';
 
-/** The brand, and the free tools whose names don't carry it. */
-const KASPERSKY = /\bkaspersky\b|\bkaspersky(?:lab|os)\b|\btdsskiller\b|\bkvrt\b/i;
+/**
+ * The brand, and the free tools whose names don't carry it. Japanese stores write the brand in katakana only
+ * (amazon.co.jp: "カスペルスキー プレミアム | 5台1年版 | …").
+ */
+const KASPERSKY = /\bkaspersky\b|\bkaspersky(?:lab|os)\b|\btdsskiller\b|\bkvrt\b|カスペルスキー/i;
 
 /** Brand strings that mean Kaspersky made it (brand, developer, publisher fields). */
 const KASPERSKY_BRAND = /^(?:visit the )?(?:brand:\s*)?(?:ao |jsc )?kaspersky(?: lab(?:s)?(?: switzerland| inc\.?| limited| uk)?| store| labs?)?\.?$/i;
@@ -57,7 +60,7 @@ export function mentionsKaspersky(text: string | undefined): boolean {
 
 /** Is this brand/developer string Kaspersky itself? Empty means unknown. */
 export function isKasperskyBrand(brand: string): boolean {
-  return KASPERSKY_BRAND.test(brand.trim()) || /^kaspersky\b/i.test(brand.trim());
+  return KASPERSKY_BRAND.test(brand.trim()) || /^kaspersky\b|^(?:ブランド:\s*)?カスペルスキー/i.test(brand.trim());
 }
 
 /** The exempt category the subject belongs to, if any. */
