@@ -54,6 +54,12 @@ describe('ruleContentScripts', () => {
     ['https://play.google.com/store/apps/details?id=com.kaspersky.safekids', 'document_start'],
     ['https://play.google.com/store/apps/details?id=com.avast.android.mobilesecurity&hl=en_US', 'document_end'],
     ['https://play.google.com/store/search?q=kaspersky&c=apps', 'document_end'],
+    ['https://apkpure.com/who-calls-caller-id-block/com.kaspersky.who_calls', 'document_start'],
+    ['https://apkpure.net/vpn-antivirus/com.kms.free/download', 'document_start'],
+    ['https://apkpure.com/avast-antivirus-security/com.avast.android.mobilesecurity', 'document_end'],
+    ['https://www.amazon.de/Kaspersky-Premium-Total-Security-Aktivierungscode/dp/B0BG5W4PZ8', 'document_start'],
+    ['https://www.amazon.co.jp/dp/B0BGHJ7L4K', 'document_end'],
+    ['https://kaspersky-free-antivirus.softonic.de/', 'document_start'],
     ['https://www.bestbuy.com/site/norton-360-deluxe/6432431.p', 'document_end'],
   ])('%s is checked from %s', (url, runAt) => {
     const hits = entries.filter((entry) => injects(entry, url));
