@@ -47,24 +47,6 @@ function textOf(root: ParentNode, selector: string | undefined, spaced = true): 
   }
 }
 
-/** Elements and characters the `free` marker reads (a store's page model can be a 100 KB inline script). */
-const MAX_FREE_ELEMENTS = 20;
-const MAX_FREE_CHARS = 200_000;
-
-/** True when the rule's `free` marker matches: an element's text says the product costs nothing. */
-function matchesFreeMarker(doc: Document, free: PageRule['free']): boolean {
-  if (!free) return false;
-  try {
-    const elements = doc.querySelectorAll(free.selector);
-    for (let i = 0; i < elements.length && i < MAX_FREE_ELEMENTS; i++) {
-      if (free.text.test((elements[i]!.textContent ?? '').slice(0, MAX_FREE_CHARS))) return true;
-    }
-  } catch {
-    // a malformed selector in a rule must not break the page
-  }
-  return false;
-}
-
 function exists(root: ParentNode, selector: string | undefined): boolean {
   if (!selector) return false;
   try {
@@ -216,7 +198,9 @@ export function collectSignals(doc: Document, rule: PageRule, url = doc.location
   signals.breadcrumbs = [...structured.crumbs, ...readBreadcrumbs(doc, rule)];
   signals.site.hasBuyControl = exists(doc, selectors.buy);
   signals.site.hasDownloadControl = exists(doc, selectors.download);
-  if (rule.free) signals.site.free = matchesFreeMarker(doc, rule.free);
+  // The rule's free marker: one of the first 20 matches' text (200 000 characters each) says the product costs nothing.
+  const free = rule.free;
+  if (free) signals.site.free = [...doc.querySelectorAll(free.selector)].slice(0, 20).some((element) => free.text.test((element.textContent ?? '').slice(0, 2e5)));
   return signals;
 }
 

@@ -29,11 +29,6 @@ const EXEMPT: Array<[RegExp, ExemptCategory]> = [
  */
 const MENTION_ONLY = [
   /\b(?:paperback|hardcover|kindle edition|audiobook|audible|e-?book|book|books|novel|magazine|t-?shirts?|hoodie|mug|poster|sticker|decal|keychain|lanyards?)\b/i,
-  // The same on Amazon's other storefronts: German, French, Spanish, Italian, Dutch book formats, and Japanese
-  // (no word boundaries there). Accented words end at a non-letter rather than at \b, which stops at "é".
-  /\b(?:taschenbuch|gebundene ausgabe|kindle ausgabe|hörbuch|buch|livre|poche|format kindle|tapa blanda|tapa dura|versión kindle|libro|copertina flessibile|copertina rigida|formato kindle|paperback|boek|e-boek)\b/i,
-  /\b(?:broché|relié)(?![a-zà-ÿ])/i,
-  /単行本|文庫|新書|ペーパーバック|Kindle版|雑誌|ムック/,
   // Branded merchandise and promotional giveaways.
   /\b(?:shirts?|tee|polo|sweatshirt|jacket|(?:baseball |trucker |snapback )?caps?|hats?|beanie|mouse ?pads?|mousepads?|pens?|enamel pins?|lapel pins?|water bottle|tumbler|backpack|tote(?: bag)?|umbrella|plush|figurine|coaster|swag|merch(?:andise)?)\b/i,
   /\b(?:vs\.?|versus|compared|comparison|alternatives?(?: to)?|reviews?|review:|top \d+ antivirus)\b/i,
@@ -45,13 +40,13 @@ const MENTION_ONLY = [
 ];
 
 /** Breadcrumb or category words that put a product outside software. */
-const NON_SOFTWARE_CATEGORY = /^(?:books?|kindle store|kindle e?books|audible books.*|movies.*|music|clothing.*|apparel|toys.*|magazines?|textbooks?|computer(?:s)? & technology books|computer science|bücher|kindle-shop|livres|boutique kindle|libros|tienda kindle|libri|kindle store italiano|boeken|本|洋書|kindleストア)$/i;
+const NON_SOFTWARE_CATEGORY = /^(?:books?|kindle store|kindle e?books|audible books.*|movies.*|music|clothing.*|apparel|toys.*|magazines?|textbooks?|computer(?:s)? & technology books|computer science)$/i;
 
 /**
  * Format labels that listing tiles print beside the title of books, e-books and audiobooks
  * ("Paperback", "Kindle", "Audible Audiobook"); software tiles print platforms and "Online Code" instead.
  */
-const MEDIA_FORMAT = /\b(?:paperback|hardcover|mass market paperback|kindle(?: edition)?(?! fire)|audible audiobook|audiobook|audio cd|board book|spiral-bound|library binding|loose leaf|taschenbuch|gebundene ausgabe|hörbuch|tapa blanda|tapa dura|copertina flessibile|copertina rigida)\b|\b(?:broché|relié)(?![a-zà-ÿ])|単行本|文庫|ペーパーバック|Kindle版/i;
+const MEDIA_FORMAT = /\b(?:paperback|hardcover|mass market paperback|kindle(?: edition)?(?! fire)|audible audiobook|audiobook|audio cd|board book|spiral-bound|library binding|loose leaf)\b/i;
 
 /** Does the text name Kaspersky (or one of its unbranded free tools)? */
 export function mentionsKaspersky(text: string | undefined): boolean {
@@ -60,7 +55,7 @@ export function mentionsKaspersky(text: string | undefined): boolean {
 
 /** Is this brand/developer string Kaspersky itself? Empty means unknown. */
 export function isKasperskyBrand(brand: string): boolean {
-  return KASPERSKY_BRAND.test(brand.trim()) || /^kaspersky\b|^(?:ブランド:\s*)?カスペルスキー/i.test(brand.trim());
+  return KASPERSKY_BRAND.test(brand.trim()) || /^kaspersky\b/i.test(brand.trim());
 }
 
 /** The exempt category the subject belongs to, if any. */

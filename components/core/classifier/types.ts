@@ -108,6 +108,12 @@ export interface SiteRule {
    * The first 20 elements are read, each up to 200 000 characters; `text` must run in linear time.
    */
   free?: { selector: string; text: RegExp };
+  /**
+   * Words this site uses, in its other languages, for books, e-books and other media ("Taschenbuch", "Broché",
+   * "単行本", a "Bücher" breadcrumb): a subject, breadcrumb or listing tile that matches is not software.
+   * The English words are the classifier's own; this keeps the other languages in the one rule that needs them.
+   */
+  mediaWords?: RegExp;
   /** CSS selectors for this site's own markup. */
   selectors?: {
     productTitle?: string;

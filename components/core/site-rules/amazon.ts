@@ -24,6 +24,10 @@ export const amazon: SiteRule = {
   ignorePaths: [
     /^\/(?:-\/[a-z]{2}\/)?(?:gp\/help|hz\/|review|product-reviews|ask\/|gp\/customer-reviews|ap\/|gp\/cart|cart\/|gp\/buy|gp\/css|gp\/your-account|your-orders|gp\/aw\/c)/,
   ],
+  // Book and media words of the storefronts abroad (formats on tiles and titles, "Books" breadcrumbs); the words
+  // end at a non-letter rather than at \b, which stops before "é"; Japanese has no word boundaries.
+  mediaWords:
+    /\b(?:taschenbuch|gebundene ausgabe|kindle ausgabe|hörbuch|bücher|livres?|broché|relié|format kindle|tapa blanda|tapa dura|versión kindle|libros?|copertina flessibile|copertina rigida|formato kindle|libri|boeken|paperback)(?![a-zà-ÿ])|単行本|文庫|新書|ペーパーバック|Kindle版|雑誌|^本$|^洋書$/i,
   selectors: {
     productTitle: '#productTitle',
     // "Visit the Kaspersky Store" / "Besuche den Kaspersky-Store" / "Marque : Kaspersky"; on books the author line.
