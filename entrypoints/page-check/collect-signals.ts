@@ -224,7 +224,7 @@ export function collectSignals(doc: Document, rule: PageRule, url = doc.location
   // Cheap pass: plain text, a substring test. Most pages of a store are about something else and stop here.
   // The address counts without its query: `?keywords=kaspersky` says how the shopper got here, not what the page is.
   const cheap = [signals.title, signals.h1, meta['og:title'], signals.site.productTitle, signals.site.brand, url.replace(/[?#].*$/s, '')].join('\n').toLowerCase();
-  if (rule.role !== 'vendor' && !/kaspersky|tdsskiller|kvrt/.test(cheap)) {
+  if (rule.role !== 'vendor' && !/kaspersky|tdsskiller|kvrt|com\.kms\.|カスペルスキー/.test(cheap)) {
     signals.relevant = false;
     return signals;
   }
@@ -247,6 +247,9 @@ export function collectSignals(doc: Document, rule: PageRule, url = doc.location
     // Pages without an h1 (app stores that style a div as the title): the element standing in for it.
     if (!signals.h1 && heading) signals.h1 = heading;
   }
+  // The rule's free marker: one of the first 20 matches' text (200 000 characters each) says the product costs nothing.
+  const free = rule.free;
+  if (free) signals.site.free = [...doc.querySelectorAll(free.selector)].slice(0, 20).some((element) => free.text.test((element.textContent ?? '').slice(0, 2e5)));
   return signals;
 }
 

@@ -53,6 +53,7 @@ const REASON_KEYS: ReadonlyArray<[RegExp, string]> = [
   [/^product-path$/, 'popup_reason_product_path'],
   [/^buy-control$/, 'popup_reason_buy_button'],
   [/^download-control$/, 'popup_reason_download_button'],
+  [/^free$/, 'popup_reason_free'],
   [/^vendor-path:unlisted$/, 'popup_reason_vendor_unlisted'],
   [/^vendor-path:/, 'popup_reason_vendor_path'],
   [/^exempt:threat-intelligence$/, 'popup_reason_exempt_ti'],

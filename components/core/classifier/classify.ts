@@ -136,7 +136,10 @@ function classifyThirdPartyPage(
 
   if (isMentionOnly(subject)) return { ...base, verdict: 'none', reasons: [...reasons, 'mention-only'] };
   const crumbs = [...signals.breadcrumbs, item?.category ?? ''];
-  if (isNonSoftwareCategory(crumbs)) return { ...base, verdict: 'none', reasons: [...reasons, 'non-software-category'] };
+  const media = rule.mediaWords;
+  if (isNonSoftwareCategory(crumbs) || (media && [subject, ...crumbs].some((text) => media.test(text)))) {
+    return { ...base, verdict: 'none', reasons: [...reasons, 'non-software-category'] };
+  }
 
   const product = cleanProductName(subject);
   const category = exemptCategory(subject);
@@ -144,7 +147,9 @@ function classifyThirdPartyPage(
 
   if (signals.site.hasBuyControl) reasons.push('buy-control');
   if (signals.site.hasDownloadControl) reasons.push('download-control');
-  return { ...base, verdict: siteItemKind(rule), product, reasons };
+  // A free app in a store (price 0, a Get or Install button) is got, not bought.
+  if (signals.site.free) reasons.push('free');
+  return { ...base, verdict: signals.site.free ? 'download' : siteItemKind(rule), product, reasons };
 }
 
 /**
@@ -153,6 +158,6 @@ function classifyThirdPartyPage(
  */
 export function classifyTiles(tiles: readonly TileSignal[], rule: PageRule): Array<{ index: number; kind: ItemKind; product: string }> {
   return tiles
-    .filter((tile) => mentionsKaspersky(tile.title) && !isMentionOnly(tile.title) && !exemptCategory(tile.title) && !hasMediaFormat(tile.detail))
+    .filter((tile) => mentionsKaspersky(tile.title) && !isMentionOnly(tile.title) && !exemptCategory(tile.title) && !hasMediaFormat(tile.detail) && !rule.mediaWords?.test(tile.detail ?? tile.title))
     .map((tile) => ({ index: tile.index, kind: siteItemKind(rule), product: cleanProductName(tile.title) }));
 }

@@ -5,8 +5,11 @@
  */
 import type { ExemptCategory } from './types';
 
-/** The brand, and the free tools whose names don't carry it. */
-const KASPERSKY = /\bkaspersky\b|\bkaspersky(?:lab|os)\b|\btdsskiller\b|\bkvrt\b/i;
+/**
+ * The brand, and the free tools whose names don't carry it. Japanese stores write the brand in katakana only
+ * (amazon.co.jp: "カスペルスキー プレミアム | 5台1年版 | …").
+ */
+const KASPERSKY = /\bkaspersky\b|\bkaspersky(?:lab|os)\b|\btdsskiller\b|\bkvrt\b|カスペルスキー/i;
 
 /** Brand strings that mean Kaspersky made it (brand, developer, publisher fields). */
 const KASPERSKY_BRAND = /^(?:visit the )?(?:brand:\s*)?(?:ao |jsc )?kaspersky(?: lab(?:s)?(?: switzerland| inc\.?| limited| uk)?| store| labs?)?\.?$/i;
@@ -79,7 +82,7 @@ export function isNonSoftwareCategory(crumbs: readonly string[]): boolean {
 /** Trims a page title to the product name: drops the site's name and selling words. */
 export function cleanProductName(text: string): string {
   let name = text.replace(/\s+/g, ' ').trim();
-  name = name.replace(/^(?:amazon\.com\s*:\s*|buy\s+)/i, '');
+  name = name.replace(/^(?:amazon(?:\.[a-z]{2,3}){1,2}\s*:\s*|buy\s+)/i, '');
   name = name.split(/\s+[|–—]\s+|\s+-\s+(?=[^-]*$)|\s*:\s*(?=(?:software|computer software|video games)\b)/i)[0] ?? name;
   return name.length > 90 ? `${name.slice(0, 87).trimEnd()}…` : name;
 }

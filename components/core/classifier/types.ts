@@ -79,6 +79,8 @@ export interface PageSignals {
     brand?: string;
     hasBuyControl?: boolean;
     hasDownloadControl?: boolean;
+    /** The rule's `free` marker matched: the product is offered at no charge (price 0, a Get or Install button). */
+    free?: boolean;
   };
   /** Read only for the generic rule, once the page names Kaspersky. */
   generic?: GenericSignals;
@@ -133,6 +135,18 @@ export interface SiteRule {
    * Unmatched vendor paths are `none`.
    */
   vendorPaths?: Array<{ path: RegExp; verdict: Verdict; category?: ExemptCategory }>;
+  /**
+   * Stores only: how the site says a product costs nothing. When the text of an element matching `selector`
+   * matches `text`, a Kaspersky product page is a `download` (getting a free app), not a `purchase`.
+   * The first 20 elements are read, each up to 200 000 characters; `text` must run in linear time.
+   */
+  free?: { selector: string; text: RegExp };
+  /**
+   * Words this site uses, in its other languages, for books, e-books and other media ("Taschenbuch", "Broché",
+   * "単行本", a "Bücher" breadcrumb): a subject, breadcrumb or listing tile that matches is not software.
+   * The English words are the classifier's own; this keeps the other languages in the one rule that needs them.
+   */
+  mediaWords?: RegExp;
   /** CSS selectors for this site's own markup. */
   selectors?: {
     productTitle?: string;

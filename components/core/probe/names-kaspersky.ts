@@ -6,8 +6,11 @@
  * @module
  */
 
-/** Lowercase words that name Kaspersky or its products (ban-facts §5: TDSSKiller, KVRT). */
-const NAMES = ['kaspersky', 'tdsskiller', 'kvrt'];
+/**
+ * Lowercase words that name Kaspersky or its products (ban-facts §5: TDSSKiller, KVRT); amazon.co.jp
+ * writes the brand only in katakana.
+ */
+const NAMES = ['kaspersky', 'tdsskiller', 'kvrt', 'カスペルスキー'];
 /** Kaspersky's Android package ids: app stores and APK sites name apps by package. */
 const PACKAGES = ['com.kms.', 'com.kaspersky.'];
 

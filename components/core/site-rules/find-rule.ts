@@ -47,9 +47,14 @@ export const ruleScriptPath = (rule: SiteRule) => `site-rules/${rule.id}.js`;
  * names Kaspersky: "kaspersky" followed later by a "/". Store product URLs carry the product's name
  * in the path (`/Kaspersky-Premium-…/dp/…`, `/site/kaspersky-…/6523456.p`), and every address on
  * Kaspersky's own hosts matches. A query that merely mentions it (`?keywords=kaspersky`) does not.
- * Google Play names an app only in its query, by package: Kaspersky's are com.kms.* and com.kaspersky.*.
+ * Google Play names an app only in its query, by package: Kaspersky's are com.kms.* and com.kaspersky.*;
+ * APK mirrors name it in the path.
  */
-export const EARLY_URL_GLOBS = ['*kaspersky*/*', '*Kaspersky*/*', '*KASPERSKY*/*', '*/details?id=com.kms.*', '*/details?id=com.kaspersky.*'];
+export const EARLY_URL_GLOBS = [
+  '*kaspersky*/*', '*Kaspersky*/*', '*KASPERSKY*/*', '*/details?id=com.kms.*', '*/details?id=com.kaspersky.*',
+  // APK mirrors name the package as a path segment (apkpure.com/<slug>/com.kms.free), whatever the slug says.
+  '*/com.kms.*', '*/com.kaspersky.*',
+];
 
 export interface RuleContentScript {
   matches: string[];

@@ -6,8 +6,10 @@
 import type { SiteRule } from '../classifier/types';
 import { contentMatches as contentMatchesOf, findRule as findRuleIn } from './find-rule';
 import { amazon } from './amazon';
+import { apkpure } from './apkpure';
 import { appleAppStore } from './apple-app-store';
 import { bestbuy } from './bestbuy';
+import { bhphotovideo } from './bhphotovideo';
 import { cdkeys } from './cdkeys';
 import { cdw } from './cdw';
 import { cnetDownload } from './cnet-download';
@@ -26,6 +28,7 @@ import { kasperskyThreatIntelligence } from './kaspersky-threat-intelligence';
 import { kasperskyTraining } from './kaspersky-training';
 import { kinguin } from './kinguin';
 import { majorgeeks } from './majorgeeks';
+import { malavida } from './malavida';
 import { microcenter } from './microcenter';
 import { microsoftStore } from './microsoft-store';
 import { newegg } from './newegg';
@@ -42,8 +45,10 @@ import { zones } from './zones';
 
 export const SITE_RULES: readonly SiteRule[] = [
   amazon,
+  apkpure,
   appleAppStore,
   bestbuy,
+  bhphotovideo,
   cdkeys,
   cdw,
   cnetDownload,
@@ -62,6 +67,7 @@ export const SITE_RULES: readonly SiteRule[] = [
   kasperskyTraining,
   kinguin,
   majorgeeks,
+  malavida,
   microcenter,
   microsoftStore,
   newegg,

@@ -143,7 +143,7 @@ describe('reason codes', () => {
       for (const reason of reasons) if (!reasonKey(reason)) unmapped.add(reason);
     }
     expect([...unmapped], 'add these reason codes to REASON_KEYS in components/core/ban/explain-verdict.ts and to both locales').toEqual([]);
-  }, 30_000); // parses every saved page (about 130) on a shared machine
+  }, 60_000); // parses every saved page (about 150, some 70 KB) on a shared machine
 
   it('every key it can return exists in the English and Spanish messages', () => {
     for (const locale of ['en', 'es']) {

@@ -44,6 +44,13 @@ describe('classify on a store', () => {
     expect(result.reasons).toEqual(expect.arrayContaining(['site:test-store', 'product-path', 'subject:product-title', 'brand:kaspersky']));
   });
 
+  it('a free Kaspersky app in a store (the rule\'s free marker matched) is a download, a priced one a purchase', () => {
+    const page = { url: 'https://store.test/p/10', site: { productTitle: 'Kaspersky Password Manager', brand: 'Kaspersky Lab', hasDownloadControl: true } };
+    expect(classify(signals({ ...page, site: { ...page.site, free: true } }), STORE)).toMatchObject({ verdict: 'download', reasons: expect.arrayContaining(['free']) });
+    expect(classify(signals({ ...page, site: { ...page.site, free: false } }), STORE).verdict).toBe('purchase');
+    expect(classify(signals({ ...page, site: { ...page.site, free: true, productTitle: 'Norton Password Manager', brand: 'Norton' } }), STORE).verdict, 'free does not make another brand Kaspersky').toBe('none');
+  });
+
   it('listing pages are marked as listings, not flagged', () => {
     const result = classify(signals({ url: 'https://store.test/search?q=kaspersky', title: 'kaspersky - Search' }), STORE);
     expect(result).toMatchObject({ verdict: 'none', listing: true });

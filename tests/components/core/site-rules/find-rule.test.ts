@@ -55,6 +55,12 @@ describe('ruleContentScripts', () => {
     ['https://play.google.com/store/apps/details?id=com.kaspersky.safekids', 'page-check.js'],
     ['https://play.google.com/store/apps/details?id=com.avast.android.mobilesecurity&hl=en_US', 'first-stage.js'],
     ['https://play.google.com/store/search?q=kaspersky&c=apps', 'first-stage.js'],
+    ['https://apkpure.com/who-calls-caller-id-block/com.kaspersky.who_calls', 'page-check.js'],
+    ['https://apkpure.net/vpn-antivirus/com.kms.free/download', 'page-check.js'],
+    ['https://apkpure.com/avast-antivirus-security/com.avast.android.mobilesecurity', 'first-stage.js'],
+    ['https://www.amazon.de/Kaspersky-Premium-Total-Security-Aktivierungscode/dp/B0BG5W4PZ8', 'page-check.js'],
+    ['https://www.amazon.co.jp/dp/B0BGHJ7L4K', 'first-stage.js'],
+    ['https://kaspersky-free-antivirus.softonic.de/', 'page-check.js'],
     ['https://www.bestbuy.com/site/norton-360-deluxe/6432431.p', 'first-stage.js'],
   ])('%s gets %s', (url, script) => {
     const hits = entries.filter((entry) => injects(entry, url));
