@@ -6,7 +6,8 @@
  * @module
  */
 import { browser } from 'wxt/browser';
-import { EVERY_SITE_ORIGINS, shouldCheckTab } from '../core/probe/every-site-target';
+import { shouldCheckTab } from '../core/probe/every-site-target';
+import { hasEverySiteAccess } from './every-site-access';
 import { decideRegion } from '../core/region/detect-region';
 import { SITE_RULES } from '../core/site-rules';
 import { ruleScriptPath } from '../core/site-rules/find-rule';
@@ -14,29 +15,6 @@ import { GENERIC_RULE } from '../core/site-rules/generic';
 import { readPageContext } from './page-context';
 import { injectPageCheck } from './page-check-loader';
 import { readEffectiveSettings } from './settings-store';
-
-/** True when the extension may read every site. */
-export async function hasEverySiteAccess(): Promise<boolean> {
-  try {
-    return await browser.permissions.contains({ origins: EVERY_SITE_ORIGINS });
-  } catch {
-    return false;
-  }
-}
-
-/** Asks the user for access to all sites (must run in a click handler). */
-export async function requestEverySiteAccess(): Promise<boolean> {
-  return browser.permissions.request({ origins: EVERY_SITE_ORIGINS });
-}
-
-/** Gives access to all sites back (the user turned the mode off); a no-op where it was granted at install. */
-export async function removeEverySiteAccess(): Promise<boolean> {
-  try {
-    return await browser.permissions.remove({ origins: EVERY_SITE_ORIGINS });
-  } catch {
-    return false;
-  }
-}
 
 /** Whether every-site checks run now: wanted, allowed, for a user the ban covers. */
 export async function everySiteActive(): Promise<boolean> {

@@ -4,6 +4,7 @@ import type { Verdict } from '@/components/core/classifier/types';
 import type { PolicyProblem } from '@/components/core/policy/policy';
 import type { EffectiveSettings } from '@/components/core/policy/settings';
 import type { RegionDecision, UserRegion } from '@/components/core/region/detect-region';
+import { EverySiteSetting } from './EverySiteSetting';
 import { useI18n, type Translate } from './I18n';
 
 export interface OptionsAppProps {
@@ -22,6 +23,12 @@ export interface OptionsAppProps {
   onSearchChange?: (on: boolean) => void;
   /** Policy turned search marking on but the sites are not granted: ask for them (in the click). */
   onSearchAllow?: () => void;
+  /** Whether the extension has access to all sites ("every site" mode). */
+  everySiteGranted?: boolean;
+  /** The every-site switch changed; turning it on must ask for access in this same click. */
+  onEverySiteChange?: (on: boolean) => void;
+  /** Policy turned the every-site mode on but access is missing: ask for it (in the click). */
+  onEverySiteAllow?: () => void;
 }
 
 const REGIONS: ReadonlyArray<[UserRegion, string]> = [
@@ -51,6 +58,7 @@ export function OptionsApp(props: OptionsAppProps) {
         <RegionSetting {...props} />
         <NoticesSetting {...props} />
         <SearchSetting {...props} />
+        <EverySiteSetting settings={settings} granted={!!props.everySiteGranted} onChange={(on) => props.onEverySiteChange?.(on)} onAllow={() => props.onEverySiteAllow?.()} />
         <DismissedSites {...props} />
         <ReportForm version={props.version} />
       </main>

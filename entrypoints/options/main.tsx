@@ -3,6 +3,7 @@ import type { UserSettings } from '@/components/core/policy/settings';
 import { detectRegion } from '@/components/core/region/detect-region';
 import { t } from '@/components/platform/i18n';
 import { grantedSearchMatches, removeSearchPermission, requestSearchPermission, watchSearchPermission } from '@/components/platform/search-registration';
+import { hasEverySiteAccess, removeEverySiteAccess, requestEverySiteAccess } from '@/components/platform/every-site-access';
 import { readEffectiveSettings, updateUserSettings, watchSettings } from '@/components/platform/settings-store';
 import { SEARCH_MATCHES } from '@/components/core/search/search-engines';
 import { I18nProvider } from '@/components/ui/I18n';
@@ -33,11 +34,23 @@ export async function mountOptions(root: HTMLElement, timeZone = Intl.DateTimeFo
     void removeSearchPermission().then(() => draw());
   };
   const onSearchAllow = () => void requestSearchPermission().catch(() => false).then(() => draw());
+  // Every site: the same pattern, for access to all sites.
+  const onEverySiteChange = (on: boolean) => {
+    if (on) {
+      void requestEverySiteAccess()
+        .then(granted => (granted ? change(user => ({ ...user, allSites: true })) : draw()))
+        .catch(() => draw());
+      return;
+    }
+    change(user => ({ ...user, allSites: false }));
+    void removeEverySiteAccess().then(() => draw());
+  };
+  const onEverySiteAllow = () => void requestEverySiteAccess().catch(() => false).then(() => draw());
 
   let drawn = 0;
   const draw = async () => {
     const call = ++drawn;
-    const [settings, granted] = await Promise.all([readEffectiveSettings(), grantedSearchMatches()]);
+    const [settings, granted, everySite] = await Promise.all([readEffectiveSettings(), grantedSearchMatches(), hasEverySiteAccess()]);
     if (call !== drawn) return; // a later draw started meanwhile, with newer settings
     const region = detectRegion({ policy: settings.managed.policy.region, user: settings.user.region, timeZone });
     render(
@@ -53,6 +66,9 @@ export async function mountOptions(root: HTMLElement, timeZone = Intl.DateTimeFo
           searchGranted={granted.length === SEARCH_MATCHES.length}
           onSearchChange={onSearchChange}
           onSearchAllow={onSearchAllow}
+          everySiteGranted={everySite}
+          onEverySiteChange={onEverySiteChange}
+          onEverySiteAllow={onEverySiteAllow}
         />
       </I18nProvider>,
       root,

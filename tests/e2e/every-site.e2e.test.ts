@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import type { PageReport } from '@/components/core/messages';
 import type { Page as FirefoxPage } from 'puppeteer-core';
 import { GENERIC_FIXTURES, type GenericFixture } from '../fixtures/generic/index';
 import { launchChromium, type ChromeApi, type ChromiumSession } from './harness/chromium';
@@ -71,15 +72,24 @@ async function extensionContexts(session: ChromiumSession, page: Page): Promise<
   return origins.filter((origin) => origin.startsWith(`chrome-extension://${session.extensionId}`)).length;
 }
 
+/**
+ * Loads the page and waits for the page check's report. The background injects the check once the tab's
+ * address or title is known (often after the load event), so "no answer yet" is retried until the deadline.
+ */
 async function verdictOn(session: ChromiumSession, page: Page, fixture: Pick<GenericFixture, 'url'>) {
   await page.goto(fixture.url);
-  const report = await session.pageReport(page, 8_000);
+  let report: PageReport | undefined;
+  for (const deadline = Date.now() + 15_000; !report && Date.now() < deadline; ) report = await session.pageReport(page, 1_000);
   const state = await page.evaluate(readKbanState);
   return { report, state };
 }
 
+/** Waits (in a hook: no expect.poll there) until the policy reached storage.managed. */
 async function waitForPolicy(session: ChromiumSession, key: string, value: unknown): Promise<void> {
-  await expect.poll(async () => (await session.storage('managed'))[key], { timeout: 20_000, message: 'the policy never reached storage.managed' }).toEqual(value);
+  for (const deadline = Date.now() + 20_000; Date.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 200))) {
+    if ((await session.storage('managed'))[key] === value) return;
+  }
+  throw new Error(`the policy ${key}=${JSON.stringify(value)} never reached storage.managed`);
 }
 
 /** Fails (never skips) when policy files cannot be written here. */
