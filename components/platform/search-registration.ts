@@ -9,9 +9,11 @@ import { SEARCH_ENGINES } from '../core/search/search-engines';
 import { readEffectiveSettings } from './settings-store';
 
 const SCRIPT_ID = 'kban-search-results';
+/** The script registered (entrypoints/search-results). */
+const SCRIPT_FILE = 'search-results.js';
 
 type Scripting = {
-  getRegisteredContentScripts(filter: { ids: string[] }): Promise<Array<{ id: string; matches?: string[] }>>;
+  getRegisteredContentScripts(filter: { ids: string[] }): Promise<Array<{ id: string; matches?: string[]; js?: string[] }>>;
   registerContentScripts(scripts: Array<Record<string, unknown>>): Promise<void>;
   unregisterContentScripts(filter: { ids: string[] }): Promise<void>;
 };
@@ -64,11 +66,12 @@ export async function syncSearchScript(): Promise<string[]> {
   const settings = await readEffectiveSettings();
   const matches = settings.searchResults && settings.enforcement !== 'off' ? await grantedSearchMatches() : [];
   const [current] = await scripting.getRegisteredContentScripts({ ids: [SCRIPT_ID] }).catch(() => []);
-  const same = current && JSON.stringify([...(current.matches ?? [])].sort()) === JSON.stringify([...matches].sort());
+  // A registration from an older version may name a file that no longer exists: compare the file too.
+  const same = current && current.js?.[0] === SCRIPT_FILE && JSON.stringify([...(current.matches ?? [])].sort()) === JSON.stringify([...matches].sort());
   if (same) return matches;
   if (current) await scripting.unregisterContentScripts({ ids: [SCRIPT_ID] });
   if (matches.length) {
-    await scripting.registerContentScripts([{ id: SCRIPT_ID, js: ['content-scripts/search.js'], matches, runAt: 'document_idle', persistAcrossSessions: true }]);
+    await scripting.registerContentScripts([{ id: SCRIPT_ID, js: [SCRIPT_FILE], matches, runAt: 'document_idle', persistAcrossSessions: true }]);
   }
   return matches;
 }

@@ -11,7 +11,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { ItemKind } from '@/components/core/classifier/types';
 import { engineForHost, resultDestination, type SearchEngine } from '@/components/core/search/search-engines';
 import { BADGE_TAG } from '@/components/ui/tile-badge';
-import { markSearchResults } from '@/entrypoints/search.content/mark-results';
+import { markSearchResults } from '@/entrypoints/search-results/mark-results';
 import { loadSearchPage, SEARCH_FIXTURES, type SearchFixture } from '../../fixtures/search';
 
 const MESSAGES = JSON.parse(readFileSync('public/_locales/en/messages.json', 'utf8')) as Record<string, { message: string }>;

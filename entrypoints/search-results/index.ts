@@ -1,20 +1,19 @@
-import { defineContentScript } from 'wxt/utils/define-content-script';
+import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { resolveSettings } from '@/components/core/policy/settings';
 import { decideRegion } from '@/components/core/region/detect-region';
-import { SEARCH_MATCHES, engineForHost } from '@/components/core/search/search-engines';
+import { engineForHost } from '@/components/core/search/search-engines';
 import { readPageContext } from '@/components/platform/page-context';
 import { readUserSettings } from '@/components/platform/settings-store';
 import { markSearchResults } from './mark-results';
 
 /**
- * Marks Kaspersky purchase and download results on search engines. Registered at run time only,
- * when the user (or an admin) turned the feature on and the user granted the host permission.
+ * Marks Kaspersky purchase and download results on search engines. Registered at run time only
+ * (components/platform/search-registration.ts), when the user (or an admin) turned the feature on and
+ * the user granted the host permission. A plain script, like the page check: no WXT content-script
+ * context whose teardown event a page could fire, and nothing posted to the page.
  */
-export default defineContentScript({
-  matches: [...SEARCH_MATCHES],
-  registration: 'runtime',
-  runAt: 'document_idle',
-  async main(ctx) {
+export default defineUnlistedScript({
+  async main() {
     const engine = engineForHost(location.hostname);
     if (!engine || !engine.resultsPath.test(location.pathname + location.search)) return;
     // The same inputs as the page check: the policy the background validated and its time-zone region,
@@ -38,9 +37,5 @@ export default defineContentScript({
       if (timer === undefined && runs < 100) timer = setTimeout(run, 500);
     });
     observer.observe(document.body ?? document.documentElement, { childList: true, subtree: true });
-    ctx.onInvalidated(() => {
-      observer.disconnect();
-      if (timer !== undefined) clearTimeout(timer);
-    });
   },
 });
