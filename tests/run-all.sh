@@ -2,10 +2,15 @@
 # The whole check, in order: typecheck, build + zip both browsers, unit tests, real-browser
 # end-to-end tests, Mozilla's addons-linter, the benchmark budgets. One line per step; the full output of each step is in
 # .tmp/test-logs/<step>.log (its tail is printed when it fails). Exits 1 if any step failed.
-# Needs Debian chromium and firefox-esr; policy e2e tests also need root (they skip otherwise).
+# First installs what the browser steps need when it is missing (Debian chromium, firefox-esr, openssl;
+# scripts/system-packages.sh), or stops with one line saying how. Policy e2e tests need root: as
+# another user they fail, with a line saying so (nothing here passes by skipping).
 # Usage: npm test   (or: bash tests/run-all.sh)
 set -uo pipefail
 cd "$(dirname "$0")/.."
+
+bash scripts/system-packages.sh || exit 1
+echo "using node $(node --version), $(${CHROMIUM_BIN:-chromium} --version 2>/dev/null | tail -n 1), $(${FIREFOX_BIN:-firefox-esr} --version 2>/dev/null)"
 
 LOGS=.tmp/test-logs
 mkdir -p "$LOGS"

@@ -13,7 +13,7 @@ import { startFixtureServer, type FixtureServer } from './harness/fixture-server
 import { readKbanState, sleep } from './harness/page-state';
 import { FIREFOX_EXTENSION_ID, ROOT } from './harness/paths';
 import { amazonProductHtml, KASPERSKY_ON_AMAZON, pageHtml } from './harness/pages';
-import { createPolicyFiles, IS_ROOT, NOT_ROOT_MESSAGE } from './harness/policy';
+import { createPolicyFiles, describeAsRoot } from './harness/policy';
 
 const SAMPLE = JSON.parse(readFileSync(path.join(ROOT, 'docs/policies/firefox-policies.json'), 'utf8')) as {
   policies: { ExtensionSettings: Record<string, unknown>; '3rdparty': { Extensions: Record<string, Record<string, unknown>> } };
@@ -28,7 +28,7 @@ let firefox: FirefoxSession | undefined;
 const delivered: string[] = [];
 const policies = createPolicyFiles();
 
-describe.skipIf(!IS_ROOT)('enterprise policy in Firefox ESR (policies.json)', () => {
+describeAsRoot('enterprise policy in Firefox ESR (policies.json)', () => {
   beforeAll(async () => {
     expect(SAMPLE_POLICY, `docs/policies/firefox-policies.json has no 3rdparty section for ${FIREFOX_EXTENSION_ID}`).toBeDefined();
     server = await startFixtureServer([]);
@@ -78,6 +78,3 @@ describe.skipIf(!IS_ROOT)('enterprise policy in Firefox ESR (policies.json)', ()
   });
 });
 
-describe.skipIf(IS_ROOT)('enterprise policy in Firefox ESR', () => {
-  it.skip(NOT_ROOT_MESSAGE, () => {});
-});

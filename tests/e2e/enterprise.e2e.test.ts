@@ -21,7 +21,7 @@ import { startFixtureServer, type FixtureServer } from './harness/fixture-server
 import { readKbanState, sleep } from './harness/page-state';
 import { CHROME_EXTENSION_DIR, CHROME_EXTENSION_ID, ROOT } from './harness/paths';
 import { amazonProductHtml, KASPERSKY_ON_AMAZON, pageHtml } from './harness/pages';
-import { createPolicyFiles, IS_ROOT, NOT_ROOT_MESSAGE } from './harness/policy';
+import { createPolicyFiles, describeAsRoot } from './harness/policy';
 
 declare const chrome: typeof extensionApi;
 
@@ -103,7 +103,7 @@ async function tryDownload(page: Page): Promise<'blocked' | 'reached'> {
   return 'blocked';
 }
 
-describe.skipIf(!IS_ROOT)('enterprise policy in Chromium (force-installed)', () => {
+describeAsRoot('enterprise policy in Chromium (force-installed)', () => {
   beforeAll(async () => {
     work = mkdtempSync(path.join(process.env.E2E_TMP || tmpdir(), 'kban-enterprise-'));
     const key = throwawayKey(work);
@@ -269,6 +269,3 @@ describe.skipIf(!IS_ROOT)('enterprise policy in Chromium (force-installed)', () 
   });
 });
 
-describe.skipIf(IS_ROOT)('enterprise policy in Chromium', () => {
-  it.skip(NOT_ROOT_MESSAGE, () => {});
-});

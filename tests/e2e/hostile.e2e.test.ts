@@ -19,7 +19,7 @@ import { startFixtureServer, type FixtureServer } from './harness/fixture-server
 import { sleep } from './harness/page-state';
 import { amazonProductHtml, KASPERSKY_ON_AMAZON, pageHtml } from './harness/pages';
 import { CHROME_EXTENSION_ID, SHOTS_DIR } from './harness/paths';
-import { createPolicyFiles, IS_ROOT, NOT_ROOT_MESSAGE } from './harness/policy';
+import { createPolicyFiles, describeAsRoot } from './harness/policy';
 
 const PRODUCT = amazonProductHtml(KASPERSKY_ON_AMAZON);
 const TITLE = 'Amazon.com: Kaspersky Premium';
@@ -305,7 +305,7 @@ describe('pages that remove or re-render over the notice', () => {
   });
 });
 
-describe.skipIf(!IS_ROOT)('block mode (managed policy enforcement: block)', () => {
+describeAsRoot('block mode (managed policy enforcement: block)', () => {
   const policies = createPolicyFiles();
   let browser: ChromiumSession;
   beforeAll(async () => {
@@ -359,4 +359,3 @@ describe.skipIf(!IS_ROOT)('block mode (managed policy enforcement: block)', () =
   });
 });
 
-if (!IS_ROOT) describe('block mode', () => it.skip(NOT_ROOT_MESSAGE, () => {}));

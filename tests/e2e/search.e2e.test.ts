@@ -28,7 +28,7 @@ import { launchChromium, type ChromiumSession } from './harness/chromium';
 import { CHROME_EXTENSION_DIR, CHROME_EXTENSION_ID } from './harness/paths';
 import { startFixtureServer, type FixtureServer } from './harness/fixture-server';
 import { readKbanState, sleep } from './harness/page-state';
-import { createPolicyFiles, skipUnlessRoot } from './harness/policy';
+import { createPolicyFiles, requireRoot } from './harness/policy';
 
 declare const chrome: typeof extensionApi;
 
@@ -202,8 +202,8 @@ describe('policy searchResults: true', () => {
   const policies = createPolicyFiles();
   afterAll(() => policies.restore());
 
-  it('turns the feature on for the user, who still has to grant the sites', async (ctx) => {
-    skipUnlessRoot(ctx);
+  it('turns the feature on for the user, who still has to grant the sites', async () => {
+    requireRoot();
     policies.writeChromium('search', { '3rdparty': { extensions: { [CHROME_EXTENSION_ID]: { searchResults: true } } } });
     const notGranted = await launch();
     try {
