@@ -48,6 +48,8 @@ export function startPageCheck(ctx: Context, rule: PageRule): void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let kasperskySeen = false;
   let traceChecked = false;
+  /** This page's notice has carried the one-time Kaspersky-active note (it keeps it on every redraw). */
+  let kasperskyNoteHere = false;
   /** The badges this script inserted (the page may use the same tag name). */
   const badges = new WeakSet<Node>();
 
@@ -96,7 +98,10 @@ export function startPageCheck(ctx: Context, rule: PageRule): void {
     }
 
     // Page notice. The note that Kaspersky runs on this computer shows once, inside a notice we show anyway.
-    const kasperskyNote = (kasperskySeen || !!active.kasperskyActive) && !active.kasperskyActive?.noticeShown;
+    // Once this page's notice has carried it, redraws keep it: drawing it marks it shown in storage, and a
+    // redraw (any settings or page-context change, e.g. the background rewriting the context) re-reads that
+    // mark and would otherwise take the note off the very page it was shown on, moments after it appeared.
+    const kasperskyNote = kasperskyNoteHere || ((kasperskySeen || !!active.kasperskyActive) && !active.kasperskyActive?.noticeShown);
     const key = mode ? `${classification.verdict}|${mode}|${classification.product}|${JSON.stringify(active.policy)}` : '';
     if (key !== noticeKey) {
       removeNotice();
@@ -122,7 +127,10 @@ export function startPageCheck(ctx: Context, rule: PageRule): void {
         });
         noticeKey = key;
         placeNotice(notice, anchorFor(rule));
-        if (kasperskyNote) void markKasperskyNoticeShown();
+        if (kasperskyNote && !kasperskyNoteHere) {
+          kasperskyNoteHere = true;
+          void markKasperskyNoticeShown();
+        }
         if (mode === 'block') lockPage();
       }
     } else if (notice && !notice.isConnected) {
