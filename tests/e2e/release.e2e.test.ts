@@ -27,6 +27,11 @@ import { createPolicyFiles, describeAsRoot } from './harness/policy';
 declare const chrome: ChromeApi;
 
 const PRODUCT_URL = 'https://www.amazon.com/dp/B0KBANREL1';
+/**
+ * The software server, at an https address (both browsers send every host to the fixture server):
+ * Firefox refuses to install an unsigned add-on whose update_url is not https.
+ */
+const BASE = 'https://software.kban-e2e.example/kban/';
 const VERSION = (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 
 let server: FixtureServer;
@@ -44,8 +49,7 @@ describeAsRoot('self-hosted release packages (npm run release)', () => {
     keyId = extensionIdFromPrivateKey(readFileSync(pem, 'utf8'));
 
     server = await startFixtureServer([]);
-    const base = server.localUrl('/kban/');
-    execFileSync(path.join(ROOT, 'node_modules/.bin/jiti'), ['scripts/release.ts', '--no-build', '--allow-other-key', '--base-url', base, '--out', out], {
+    execFileSync(path.join(ROOT, 'node_modules/.bin/jiti'), ['scripts/release.ts', '--no-build', '--allow-other-key', '--base-url', BASE, '--out', out], {
       cwd: ROOT,
       env: { ...process.env, KBAN_SIGNING_KEY: pem, KBAN_SIGNING_KEY_PEM: '' },
       stdio: ['ignore', 'ignore', 'inherit'],
@@ -57,7 +61,7 @@ describeAsRoot('self-hosted release packages (npm run release)', () => {
       ['updates.json', 'application/json'],
       [`kban-${VERSION}.xpi`, 'application/x-xpinstall'],
     ] as const) {
-      server.route(server.localUrl(`/kban/${file}`), { type, body: readFileSync(path.join(out, file)) }, { anyQuery: true });
+      server.route(`${BASE}${file}`, { type, body: readFileSync(path.join(out, file)) }, { anyQuery: true });
     }
     server.route(PRODUCT_URL, { body: pageHtml({ title: 'Amazon.com: Kaspersky Premium', body: amazonProductHtml(KASPERSKY_ON_AMAZON) }) });
   });
@@ -71,30 +75,29 @@ describeAsRoot('self-hosted release packages (npm run release)', () => {
   it('writes update manifests that name the packages and this version', () => {
     const xml = readFileSync(path.join(out, 'updates.xml'), 'utf8');
     expect(xml).toContain(`appid='${keyId}'`);
-    expect(xml).toContain(`codebase='${server.localUrl(`/kban/kban-${VERSION}.crx`)}' version='${VERSION}'`);
+    expect(xml).toContain(`codebase='${BASE}kban-${VERSION}.crx' version='${VERSION}'`);
     const json = JSON.parse(readFileSync(path.join(out, 'updates.json'), 'utf8')) as { addons: Record<string, { updates: Array<{ version: string; update_link: string }> }> };
-    expect(json.addons[FIREFOX_EXTENSION_ID]?.updates).toEqual([{ version: VERSION, update_link: server.localUrl(`/kban/kban-${VERSION}.xpi`) }]);
+    expect(json.addons[FIREFOX_EXTENSION_ID]?.updates).toEqual([{ version: VERSION, update_link: `${BASE}kban-${VERSION}.xpi` }]);
     const sums = readFileSync(path.join(out, 'SHA256SUMS'), 'utf8');
     for (const file of ['updates.xml', 'updates.json', `kban-${VERSION}.crx`, `kban-${VERSION}.xpi`]) expect(sums, `SHA256SUMS lists ${file}`).toMatch(new RegExp(`^[0-9a-f]{64}  ${file.replace(/\./g, '\\.')}$`, 'm'));
   });
 
   it('Chromium force-installs the CRX from its updates.xml, and it flags a Kaspersky page', async () => {
-    const file = policies.writeChromium('release', {
+    policies.writeChromium('release', {
       DeveloperToolsAvailability: 1, // lets the test reach the policy-installed extension's worker; not for production
-      ExtensionSettings: { [keyId]: { installation_mode: 'force_installed', update_url: server.localUrl('/kban/updates.xml') } },
+      ExtensionSettings: { [keyId]: { installation_mode: 'force_installed', update_url: `${BASE}updates.xml` } },
     });
     const browser = await launchChromium({ server, forceInstall: true });
     try {
       expect(browser.extensionId, 'the installed id is the signing key\'s').toBe(keyId);
       expect(await browser.worker!.evaluate(() => chrome.runtime.getManifest().version)).toBe(VERSION);
-      expect(server.requestsTo(server.localUrl(`/kban/kban-${VERSION}.crx`)).length, 'the CRX came from the URL in updates.xml').toBeGreaterThan(0);
+      expect(server.requestsTo(`${BASE}kban-${VERSION}.crx`).length, 'the CRX came from the URL in updates.xml').toBeGreaterThan(0);
       const page = await browser.context.newPage();
       await page.goto(PRODUCT_URL);
       const state = await waitUntil('a notice from the installed CRX', () => page.evaluate(readKbanState), (seen) => seen.notices.length > 0, 15_000);
       expect(state.notices.map((notice) => notice.verdict)).toEqual(['purchase']);
     } finally {
       await browser.close();
-      rmSync(file, { force: true });
     }
   });
 
