@@ -254,6 +254,7 @@ async function main(): Promise<void> {
   }
   if (crx.length) (writeFileSync(path.join(out, 'updates.xml'), updatesXml(crx)), made.push('updates.xml'));
   if (xpi.length) (writeFileSync(path.join(out, 'updates.json'), updatesJson(xpi)), made.push('updates.json'));
+  if (options.base.startsWith('http:')) notes.push(`${options.base} is http: Firefox refuses to install an add-on whose update_url is not https, and browsers should fetch code over https`);
   if (!options.baseGiven) notes.push(`updates.xml, updates.json and the XPI's update_url point at ${options.base}: pass --base-url (or set KBAN_UPDATE_BASE_URL) to where you will serve these files`);
 
   const sums = made.map((file) => `${createHash('sha256').update(readFileSync(path.join(out, file))).digest('hex')}  ${file}`);
