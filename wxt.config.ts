@@ -20,7 +20,7 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
   zip: {
-    excludeSources: ['tests/**', '.ci/**', 'docs/screenshots/**', '.tmp/**', '**/*.pem'],
+    excludeSources: ['tests/**', '.ci/**', 'docs/screenshots/**', 'docs/store/screenshots/**', '.tmp/**', '**/*.pem'],
   },
   manifest: ({ browser }) => ({
     name: '__MSG_ext_name__',
