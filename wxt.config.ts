@@ -34,7 +34,7 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
   zip: {
-    excludeSources: ['tests/**', '.ci/**', 'docs/screenshots/**', '.tmp/**', '**/*.pem'],
+    excludeSources: ['tests/**', '.ci/**', 'docs/screenshots/**', 'docs/store/screenshots/**', '.tmp/**', '**/*.pem'],
   },
   manifest: ({ browser, mode }) => ({
     name: mode === 'org' ? '__MSG_ext_name_org__' : '__MSG_ext_name__',

@@ -1,11 +1,16 @@
 #!/usr/bin/env bash
 # The whole check, in order: typecheck, build + zip both browsers, unit tests, real-browser
-# end-to-end tests, Mozilla's addons-linter, the benchmark budgets. One line per step; the full output of each step is in
+# end-to-end tests, Mozilla's addons-linter, the Chrome package check, the benchmark budgets. One line per step; the full output of each step is in
 # .tmp/test-logs/<step>.log (its tail is printed when it fails). Exits 1 if any step failed.
-# Needs Debian chromium and firefox-esr; policy e2e tests also need root (they skip otherwise).
+# First installs what the browser steps need when it is missing (Debian chromium, firefox-esr, openssl;
+# scripts/system-packages.sh), or stops with one line saying how. Policy e2e tests need root: as
+# another user they fail, with a line saying so (nothing here passes by skipping).
 # Usage: npm test   (or: bash tests/run-all.sh)
 set -uo pipefail
 cd "$(dirname "$0")/.."
+
+bash scripts/system-packages.sh || exit 1
+echo "using node $(node --version), $(${CHROMIUM_BIN:-chromium} --version 2>/dev/null | tail -n 1), $(${FIREFOX_BIN:-firefox-esr} --version 2>/dev/null)"
 
 LOGS=.tmp/test-logs
 mkdir -p "$LOGS"
@@ -42,6 +47,7 @@ step zip-firefox  npx wxt zip -b firefox    # builds .output/firefox-mv2, then z
 step unit         npx vitest run
 step e2e          npx vitest run -c vitest.e2e.config.ts
 step addons-lint  lint_firefox
+step chrome-check npx jiti scripts/check-chrome-package.ts .output/chrome-mv3   # the Chrome package's manifest and files
 
 # ---- HOOK: later steps go here (e.g. the benchmark budget check), as: step <name> <command> ----
 # Budgets (README "Performance"), on the build zip-chrome made.

@@ -1,12 +1,15 @@
 /**
  * Keeps the admin-facing policy surfaces in lockstep: `public/managed_schema.json`, the `Policy`
- * type (`POLICY_DEFAULTS` / `POLICY_KEYS`) and every sample policy under docs/policies/ (the same
- * files the end-to-end tests deploy). Adding a policy key means touching all of them.
+ * type (`POLICY_DEFAULTS` / `POLICY_KEYS`), every sample policy under docs/policies/ (the same
+ * files the end-to-end tests deploy) and the Group Policy templates in docs/policies/admx/ (written
+ * from the schema by `npm run admx`). Adding a policy key means touching all of them; every check
+ * here walks the schema's keys, so a new key is checked without editing this file.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parsePolicy, POLICY_DEFAULTS, POLICY_KEYS } from '@/components/core/policy/policy';
+import { renderTemplates, type SchemaProperty as TemplateProperty } from '@/scripts/admx';
 
 const ROOT = path.resolve(__dirname, '..');
 const CHROME_ID = 'nnlcbcdhgclnjnneohgonnciomnldjmb';
@@ -96,7 +99,7 @@ describe('managed_schema.json', () => {
 
 describe('sample policies (docs/policies, also deployed by the e2e tests)', () => {
   it('covers every file in docs/policies', () => {
-    expect(readdirSync(path.join(ROOT, 'docs/policies')).sort()).toEqual(SAMPLES.map(([file]) => path.basename(file)).sort());
+    expect(readdirSync(path.join(ROOT, 'docs/policies')).sort()).toEqual([...SAMPLES.map(([file]) => path.basename(file)), 'admx'].sort());
   });
 
   it.each(SAMPLES)('%s sets every key, all valid', (_file, load) => {
@@ -117,5 +120,75 @@ describe('sample policies (docs/policies, also deployed by the e2e tests)', () =
     }
     expect(read('wxt.config.ts'), 'the docs id must be the one the manifest key gives').toContain(CHROME_ID);
     expect(read('wxt.config.ts')).toContain(FIREFOX_ID);
+  });
+});
+
+describe('Group Policy templates (docs/policies/admx: kban.admx, en-US and es-ES kban.adml)', () => {
+  const ADMX_DIR = 'docs/policies/admx';
+  const admx = read(`${ADMX_DIR}/kban.admx`);
+  const adml = { en: read(`${ADMX_DIR}/en-US/kban.adml`), es: read(`${ADMX_DIR}/es-ES/kban.adml`) };
+  const REGISTRY_KEYS = {
+    chrome: `Software\\Policies\\Google\\Chrome\\3rdparty\\extensions\\${CHROME_ID}\\policy`,
+    edge: `Software\\Policies\\Microsoft\\Edge\\3rdparty\\extensions\\${CHROME_ID}\\policy`,
+  };
+  const attribute = (tag: string, name: string) => new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1];
+  /** Every <policy> of the ADMX: its attributes, and what it writes (value name → registry type). */
+  const policies = admx.split('<policy ').slice(1).map((chunk) => {
+    const body = chunk.slice(0, chunk.indexOf('</policy>'));
+    const tag = `<policy ${body.slice(0, body.indexOf('>') + 1)}`;
+    const writes: Record<string, 'dword' | 'string'> = {};
+    const own = attribute(tag, 'valueName');
+    if (own) writes[own] = /<enabledValue><decimal value="1" \/><\/enabledValue>/.test(body) && /<disabledValue><decimal value="0" \/><\/disabledValue>/.test(body) ? 'dword' : 'string';
+    for (const element of body.matchAll(/<(text|enum|decimal) id="[^"]*"[^>]*>/g)) writes[attribute(element[0], 'valueName')!] = element[1] === 'decimal' ? 'dword' : 'string';
+    const enumValues = [...body.matchAll(/<string>([^<]*)<\/string>/g)].map((match) => match[1]!);
+    return { name: attribute(tag, 'name')!, key: attribute(tag, 'key')!, writes, enumValues };
+  });
+  const strings = (text: string) => Object.fromEntries([...text.matchAll(/<string id="([^"]+)">([^<]*)<\/string>/g)].map((match) => [match[1]!, match[2]!.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&')]));
+  const presentations = (text: string) => [...text.matchAll(/<presentation id="([^"]+)">/g)].map((match) => match[1]!);
+
+  it('are what `npm run admx` writes from public/managed_schema.json', () => {
+    const rendered = renderTemplates(schema.properties as Record<string, TemplateProperty>);
+    for (const [file, text] of Object.entries(rendered)) expect(read(`${ADMX_DIR}/${file}`), `${ADMX_DIR}/${file} is out of date: run npm run admx`).toBe(text);
+  });
+
+  it.each(Object.entries(REGISTRY_KEYS))('%s: every schema key is one policy under the 3rdparty key, with the schema type', (browser, registryKey) => {
+    const forBrowser = policies.filter((policy) => policy.key === registryKey);
+    expect(forBrowser.length, `no policy writes ${registryKey}`).toBeGreaterThan(0);
+    for (const policy of policies.filter((candidate) => candidate.name.startsWith(`${browser}_`))) expect(policy.key, `${policy.name} must write under ${registryKey}`).toBe(registryKey);
+    const written = Object.assign({}, ...forBrowser.map((policy) => policy.writes)) as Record<string, string>;
+    expect(Object.keys(written).sort(), 'the ADMX must write exactly the schema keys').toEqual(Object.keys(schema.properties).sort());
+    for (const [key, property] of Object.entries(schema.properties)) {
+      // Chrome and Edge convert REG_DWORD to the schema's boolean or integer, and read REG_SZ as strings.
+      expect(written[key], `${key}: a schema ${property.type} must be written as ${property.type === 'string' ? 'REG_SZ' : 'REG_DWORD'}`).toBe(property.type === 'string' ? 'string' : 'dword');
+    }
+  });
+
+  it('offers only values kban accepts in its drop-down lists', () => {
+    for (const policy of policies) {
+      for (const value of policy.enumValues) {
+        const [key] = Object.keys(policy.writes);
+        expect(parsePolicy({ [key!]: value }).problems, `${policy.name}: "${value}" is not a valid ${key}`).toEqual([]);
+      }
+    }
+  });
+
+  it.each(['en', 'es'] as const)('the %s ADML has every string and presentation the ADMX names', (language) => {
+    const table = strings(adml[language]);
+    const wanted = [...admx.matchAll(/\$\(string\.([^)]+)\)/g)].map((match) => match[1]!);
+    for (const id of wanted) expect(table[id], `${language}: no string "${id}"`).toMatch(/\S/);
+    const presented = presentations(adml[language]);
+    for (const match of admx.matchAll(/\$\(presentation\.([^)]+)\)/g)) expect(presented, `${language}: no presentation "${match[1]}"`).toContain(match[1]);
+  });
+
+  it('English texts are the schema\'s; Spanish texts are translated', () => {
+    const en = strings(adml.en);
+    const es = strings(adml.es);
+    for (const [key, property] of Object.entries(schema.properties)) {
+      expect(en[key], `${key}: the English title is the schema's`).toBe(property.title);
+      expect(en[`${key}_Explain`]?.startsWith(property.description!), `${key}: the English explanation is the schema's description`).toBe(true);
+      expect(es[key], `${key}: Spanish title`).toMatch(/\S/);
+      expect(es[key], `${key}: the Spanish title must be translated`).not.toBe(en[key]);
+      expect(es[`${key}_Explain`], `${key}: the Spanish explanation must be translated`).not.toBe(en[`${key}_Explain`]);
+    }
   });
 });

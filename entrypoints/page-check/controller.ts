@@ -37,6 +37,8 @@ export function startPageCheck(life: Lifecycle, rule: PageRule): void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let kasperskySeen = false;
   let traceChecked = false;
+  /** This page showed the one-time Kaspersky-active note. */
+  let kasperskyNoteHere = false;
   const slot = createNoticeSlot(rule);
   /** The badges this script inserted (the page may use the same tag name). */
   const badges = new WeakSet<Node>();
@@ -55,9 +57,13 @@ export function startPageCheck(life: Lifecycle, rule: PageRule): void {
     else {
       const key = `${classification.verdict}|${mode}|${classification.product}|${JSON.stringify(active.policy)}`;
       slot.show(key, () => {
-        // The note that Kaspersky runs on this computer shows once, inside a notice we show anyway.
-        const kasperskyNote = (kasperskySeen || !!active.kasperskyActive) && !active.kasperskyActive?.noticeShown;
-        if (kasperskyNote) void markKasperskyNoticeShown();
+        // The note that Kaspersky runs on this computer shows once, inside a notice we show anyway. Once this page
+        // showed it, a redraw keeps it: a settings or page-context change re-reads the "shown" mark set just now.
+        const kasperskyNote = kasperskyNoteHere || ((kasperskySeen || !!active.kasperskyActive) && !active.kasperskyActive?.noticeShown);
+        if (kasperskyNote && !kasperskyNoteHere) {
+          kasperskyNoteHere = true;
+          void markKasperskyNoticeShown();
+        }
         return createNotice({
           classification,
           mode,

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PAGE_FIXTURES, type PageFixture } from '../fixtures/pages/index';
 import { launchChromium, type ChromiumSession } from './harness/chromium';
 import { startFixtureServer, type FixtureServer } from './harness/fixture-server';
-import { readKbanState, sleep, type KbanState } from './harness/page-state';
+import { quietPeriod, readKbanState, waitUntil, type KbanState } from './harness/page-state';
 import { amazonProductHtml, KASPERSKY_ON_AMAZON, pageHtml } from './harness/pages';
 
 /** Served besides the table, so the notice tests never depend on which fixtures exist yet. */
@@ -40,19 +40,13 @@ async function visit(session: ChromiumSession, url: string) {
   const response = await page.goto(url);
   expect(response?.status(), `the fixture server has no page at ${url}: check tests/fixtures/pages/index.ts`).toBe(200);
   const report = await session.pageReport(page, 3_000);
-  if (!report) await sleep(300); // no rule covers this host: nothing will run
+  if (!report) await quietPeriod(300, 'no rule covers this host: nothing runs there, and a stray change would be in by now');
   return { page, report };
 }
 
 /** Waits until `predicate(state)` holds (listing badges and notices are added after the first check). */
-async function waitForState(page: import('playwright-core').Page, predicate: (state: KbanState) => boolean, timeout = 5_000): Promise<KbanState> {
-  const deadline = Date.now() + timeout;
-  let state = await page.evaluate(readKbanState);
-  while (!predicate(state) && Date.now() < deadline) {
-    await sleep(100);
-    state = await page.evaluate(readKbanState);
-  }
-  return state;
+function waitForState(page: import('playwright-core').Page, predicate: (state: KbanState) => boolean, timeout = 5_000): Promise<KbanState> {
+  return waitUntil('the page state', () => page.evaluate(readKbanState), predicate, timeout).catch(() => page.evaluate(readKbanState));
 }
 
 /** One test per fixture; a todo while the table has none of this kind (an empty suite fails in Vitest). */
@@ -86,7 +80,7 @@ describe('flagged pages get exactly one notice naming the product', () => {
 describe('pages expected none are left untouched', () => {
   eachFixture(untouched, async (fixture) => {
     const { page, report } = await visit(browser, fixture.url);
-    await sleep(500); // give a late (wrong) notice the chance to appear
+    await quietPeriod(500, 'a late (wrong) notice would be in by now');
     const state = await page.evaluate(readKbanState);
     expect(state.touched, `the extension changed the DOM of ${fixture.url} (${fixture.note}); it decided ${JSON.stringify(report?.classification)}`).toEqual([]);
     expect(state.inert).toBe(false);
@@ -98,7 +92,7 @@ describe('listing pages get tile badges and no page notice', () => {
   eachFixture(listings, async (fixture) => {
     const { page, report } = await visit(browser, fixture.url);
     const state = await waitForState(page, (current) => current.items.length >= (fixture.items ?? 1));
-    await sleep(300);
+    await quietPeriod(300, 'badges beyond the expected ones, or a page notice, would be in by now');
     const settled = await page.evaluate(readKbanState);
     expect(settled.items, `wrong number of marked tiles on ${fixture.url} (${fixture.note}); report: ${JSON.stringify(report)}`).toHaveLength(fixture.items ?? state.items.length);
     expect(settled.items.every((kind) => kind === 'purchase' || kind === 'download'), `data-kban-item must be purchase|download: ${settled.items}`).toBe(true);

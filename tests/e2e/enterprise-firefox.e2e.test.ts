@@ -10,10 +10,10 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchFirefox, type FirefoxSession } from './harness/firefox';
 import { startFixtureServer, type FixtureServer } from './harness/fixture-server';
-import { readKbanState, sleep } from './harness/page-state';
+import { quietPeriod, readKbanState, waitUntil } from './harness/page-state';
 import { FIREFOX_EXTENSION_ID, ROOT } from './harness/paths';
 import { amazonProductHtml, KASPERSKY_ON_AMAZON, pageHtml } from './harness/pages';
-import { createPolicyFiles, IS_ROOT, NOT_ROOT_MESSAGE } from './harness/policy';
+import { createPolicyFiles, describeAsRoot } from './harness/policy';
 
 const SAMPLE = JSON.parse(readFileSync(path.join(ROOT, 'docs/policies/firefox-policies.json'), 'utf8')) as {
   policies: { ExtensionSettings: Record<string, unknown>; '3rdparty': { Extensions: Record<string, Record<string, unknown>> } };
@@ -28,7 +28,7 @@ let firefox: FirefoxSession | undefined;
 const delivered: string[] = [];
 const policies = createPolicyFiles();
 
-describe.skipIf(!IS_ROOT)('enterprise policy in Firefox ESR (policies.json)', () => {
+describeAsRoot('enterprise policy in Firefox ESR (policies.json)', () => {
   beforeAll(async () => {
     expect(SAMPLE_POLICY, `docs/policies/firefox-policies.json has no 3rdparty section for ${FIREFOX_EXTENSION_ID}`).toBeDefined();
     server = await startFixtureServer([]);
@@ -63,8 +63,7 @@ describe.skipIf(!IS_ROOT)('enterprise policy in Firefox ESR (policies.json)', ()
   });
 
   it('sends the report to the policy reportUrl', async () => {
-    const deadline = Date.now() + 15_000;
-    while (!delivered.length && Date.now() < deadline) await sleep(200);
+    await waitUntil('a report at the endpoint', async () => delivered.length, (count) => count > 0, 15_000, 200).catch(() => undefined);
     expect(delivered.length, 'no report reached the endpoint').toBeGreaterThanOrEqual(1);
     expect(JSON.parse(delivered[0]!)).toMatchObject({ schema: 'kban.visit/1', verdict: 'purchase', action: 'blocked', site: 'www.amazon.com' });
   });
@@ -72,12 +71,9 @@ describe.skipIf(!IS_ROOT)('enterprise policy in Firefox ESR (policies.json)', ()
   it('stops installer downloads in block mode', async () => {
     const page = await firefox!.browser.newPage();
     const error = await page.goto(INSTALLER_URL, { timeout: 5_000 }).then(() => undefined, (caught: Error) => caught.message);
-    await sleep(500);
+    await quietPeriod(500, 'an installer request Firefox let through would have reached the server by now');
     expect(server.requestsTo(INSTALLER_URL), `the installer request must not leave Firefox (goto: ${error ?? 'no error'})`).toEqual([]);
     await page.close();
   });
 });
 
-describe.skipIf(IS_ROOT)('enterprise policy in Firefox ESR', () => {
-  it.skip(NOT_ROOT_MESSAGE, () => {});
-});

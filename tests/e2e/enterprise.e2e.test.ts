@@ -18,10 +18,10 @@ import { parsePolicy } from '@/components/core/policy/policy';
 import { downloadBlockRules } from '@/components/core/enterprise/download-rules';
 import { launchChromium, type ChromiumSession } from './harness/chromium';
 import { startFixtureServer, type FixtureServer } from './harness/fixture-server';
-import { readKbanState, sleep } from './harness/page-state';
+import { quietPeriod, readKbanState, waitUntil } from './harness/page-state';
 import { CHROME_EXTENSION_DIR, CHROME_EXTENSION_ID, ROOT } from './harness/paths';
 import { amazonProductHtml, KASPERSKY_ON_AMAZON, pageHtml } from './harness/pages';
-import { createPolicyFiles, IS_ROOT, NOT_ROOT_MESSAGE } from './harness/policy';
+import { createPolicyFiles, describeAsRoot } from './harness/policy';
 
 declare const chrome: typeof extensionApi;
 
@@ -65,15 +65,8 @@ function samplePolicy(overrides: Record<string, unknown> = {}, replace = false):
 }
 
 /** Polls `read` until `done` holds (or fails with `what`). */
-async function until<T>(what: string, read: () => Promise<T>, done: (value: T) => boolean, timeout = 20_000): Promise<T> {
-  const deadline = Date.now() + timeout;
-  let value = await read();
-  while (!done(value)) {
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeout} ms waiting for ${what}; last value: ${JSON.stringify(value)}`);
-    await sleep(250);
-    value = await read();
-  }
-  return value;
+function until<T>(what: string, read: () => Promise<T>, done: (value: T) => boolean, timeout = 20_000): Promise<T> {
+  return waitUntil(what, read, done, timeout, 250);
 }
 
 /** The extension's current service worker (replaced when the extension restarts). */
@@ -97,13 +90,13 @@ const deliveredBodies: string[] = [];
 async function tryDownload(page: Page): Promise<'blocked' | 'reached'> {
   const before = server.requestsTo(INSTALLER_URL).length;
   const error = await page.goto(INSTALLER_URL).then(() => undefined, (caught: Error) => caught.message);
-  await sleep(300);
+  await quietPeriod(300, 'a request the browser let through would have reached the server by now');
   if (server.requestsTo(INSTALLER_URL).length > before) return 'reached';
   expect(error ?? '', 'a blocked download fails in the browser').toMatch(/ERR_BLOCKED_BY_CLIENT/);
   return 'blocked';
 }
 
-describe.skipIf(!IS_ROOT)('enterprise policy in Chromium (force-installed)', () => {
+describeAsRoot('enterprise policy in Chromium (force-installed)', () => {
   beforeAll(async () => {
     work = mkdtempSync(path.join(process.env.E2E_TMP || tmpdir(), 'kban-enterprise-'));
     const key = throwawayKey(work);
@@ -185,8 +178,7 @@ describe.skipIf(!IS_ROOT)('enterprise policy in Chromium (force-installed)', () 
       document.body.inert = false;
       document.querySelector('kban-notice')?.setAttribute('style', 'display:none !important');
     });
-    await sleep(200);
-    const after = await page.evaluate(readKbanState);
+    const after = await until('the block screen visible over an inert page again', () => page.evaluate(readKbanState), (state) => state.inert && !!state.notices[0]?.visible, 5_000).catch(() => page.evaluate(readKbanState));
     expect(after.inert, 'inert restored').toBe(true);
     expect(after.notices[0]?.visible, 'block screen visible again').toBe(true);
     for (let i = 0; i < 4; i++) await page.keyboard.press('Tab');
@@ -269,6 +261,3 @@ describe.skipIf(!IS_ROOT)('enterprise policy in Chromium (force-installed)', () 
   });
 });
 
-describe.skipIf(IS_ROOT)('enterprise policy in Chromium', () => {
-  it.skip(NOT_ROOT_MESSAGE, () => {});
-});

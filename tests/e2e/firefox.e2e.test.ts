@@ -8,7 +8,7 @@ import { PAGE_FIXTURES, type PageFixture } from '../fixtures/pages/index';
 import { launchFirefox, type FirefoxSession } from './harness/firefox';
 import { startFixtureServer, type FixtureServer } from './harness/fixture-server';
 import { FIREFOX_EXTENSION_ID } from './harness/paths';
-import { readKbanState, sleep, type KbanState } from './harness/page-state';
+import { quietPeriod, readKbanState, waitUntil, type KbanState } from './harness/page-state';
 import { amazonProductHtml, KASPERSKY_ON_AMAZON, NORTON_ON_AMAZON, pageHtml } from './harness/pages';
 
 const SYNTHETIC: Record<'purchase' | 'named' | 'none', PageFixture> = {
@@ -40,14 +40,9 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function stateAfter(page: Page, until: (state: KbanState) => boolean, timeout: number): Promise<KbanState> {
-  const deadline = Date.now() + timeout;
-  let state = await page.evaluate(readKbanState);
-  while (!until(state) && Date.now() < deadline) {
-    await sleep(100);
-    state = await page.evaluate(readKbanState);
-  }
-  return state;
+/** The page's state once `until` holds, or as it is after `timeout` (the assertions then say what is wrong). */
+function stateAfter(page: Page, until: (state: KbanState) => boolean, timeout: number): Promise<KbanState> {
+  return waitUntil('the page state', () => page.evaluate(readKbanState), until, timeout).catch(() => page.evaluate(readKbanState));
 }
 
 it('installs as kban@kban.dev', () => {
@@ -60,7 +55,7 @@ it.each(CASES.map((fixture) => [`${fixture.expect} ${fixture.url}`, fixture] as 
   expect(response?.status(), `no page served at ${fixture.url}`).toBe(200);
   expect(new URL(page.url()).protocol, 'Firefox changed the scheme (HTTPS-First?)').toBe(new URL(fixture.url).protocol);
   if (fixture.expect === 'none') {
-    await sleep(1_500); // Firefox has no report channel here: give the content script ample time
+    await quietPeriod(1_500, 'Firefox has no report channel here: a (wrong) notice would be in by now');
     expect((await page.evaluate(readKbanState)).touched, `the DOM of ${fixture.url} was changed (${fixture.note})`).toEqual([]);
   } else {
     const state = await stateAfter(page, (current) => current.notices.length > 0, 6_000);

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { launchChromium, type ChromiumSession } from './harness/chromium';
 import { startFixtureServer, type FixtureServer } from './harness/fixture-server';
-import { readKbanState, sleep } from './harness/page-state';
+import { quietPeriod, readKbanState } from './harness/page-state';
 import { amazonProductHtml, escapeHtml, pageHtml } from './harness/pages';
 
 const URL_UNDER_TEST = 'https://www.amazon.com/dp/B0KBANXSS1';
@@ -33,7 +33,7 @@ it('shows markup in a product name as text and runs none of it', async () => {
   await page.goto(URL_UNDER_TEST);
   expect(await page.locator('#productTitle').textContent(), 'fixture sanity: the page shows the markup as text').toContain('<img src=x');
   await page.locator('[data-kban-verdict]').waitFor({ state: 'attached', timeout: 5_000 });
-  await sleep(500); // an onerror would fire by now
+  await quietPeriod(500, 'an onerror of markup turned into elements would have fired by now');
   const state = await page.evaluate(readKbanState);
   expect(state.notices).toHaveLength(1);
   expect(state.notices[0]!.verdict).toBe('purchase');

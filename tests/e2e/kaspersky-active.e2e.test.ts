@@ -7,9 +7,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { readTracePage, TRACE_FIXTURES, type TraceFixture } from '../fixtures/trace/index';
-import { launchChromium, type ChromiumSession } from './harness/chromium';
+import { launchChromium, type ChromeApi, type ChromiumSession } from './harness/chromium';
 import { startFixtureServer, type FixtureServer } from './harness/fixture-server';
-import { readKbanState, sleep } from './harness/page-state';
+import { quietPeriod, readKbanState } from './harness/page-state';
+
+declare const chrome: ChromeApi;
 
 const byFile = (file: string): TraceFixture => {
   const fixture = TRACE_FIXTURES.find((candidate) => candidate.file === file);
@@ -73,7 +75,7 @@ async function visit(session: ChromiumSession, url: string): Promise<Page> {
 
 async function noteState(page: Page, flagged: boolean): Promise<NoteState> {
   if (flagged) await expect.poll(async () => (await page.evaluate(readNote)).verdict, { timeout: 5_000 }).not.toBeNull();
-  else await sleep(500); // give a wrong notice the chance to appear
+  else await quietPeriod(500, 'a (wrong) notice would be in by now');
   return page.evaluate(readNote);
 }
 
@@ -129,6 +131,23 @@ describe('Kaspersky web protection seen on covered pages', () => {
     await expect.poll(() => sighting(session), { timeout: 5_000 }).toMatchObject({ site: 'www.amazon.com', noticeShown: true });
     const recorded = (await sighting(session))!;
     expect(recorded.firstSeen, 'firstSeen is kept from the first sighting').toBeLessThanOrEqual(recorded.lastSeen as number);
+
+    // A settings change while the page is open (here: a site dismissed in another tab) redraws the notice.
+    // The note was marked shown when it was drawn; the redraw must keep it on this page all the same.
+    // (Under load the background's page-context write, which redraws the same way, used to land here.)
+    await page.evaluate(() => ((window as unknown as { __kbanFirst: Element | null }).__kbanFirst = document.querySelector('[data-kban-verdict]')));
+    await session.worker!.evaluate(async () => {
+      const { settings } = await chrome.storage.local.get('settings');
+      const current = (settings ?? { version: 1, region: 'auto', notices: true, searchResults: false, dismissedSites: [] }) as { dismissedSites: string[] };
+      await chrome.storage.local.set({ settings: { ...current, dismissedSites: [...current.dismissedSites, 'www.example.org'] } });
+    });
+    await page.waitForFunction(() => {
+      const host = document.querySelector('[data-kban-verdict]');
+      return !!host && host !== (window as unknown as { __kbanFirst: Element | null }).__kbanFirst;
+    }, undefined, { timeout: 5_000 });
+    const redrawn = await page.evaluate(readNote);
+    expect(redrawn.verdict).toBe('purchase');
+    expect(redrawn.note, 'a redraw of the same notice must keep the one-time note it was first drawn with').toBeTruthy();
     await page.close();
   });
 

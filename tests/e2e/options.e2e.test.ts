@@ -9,7 +9,7 @@ import { REPORT_ISSUE_URL } from '@/components/core/ban/report-issue';
 import type { browser as extensionApi } from '@wxt-dev/browser';
 import { launchChromium, type ChromiumSession } from './harness/chromium';
 import { startFixtureServer, type FixtureServer } from './harness/fixture-server';
-import { createPolicyFiles, IS_ROOT, NOT_ROOT_MESSAGE } from './harness/policy';
+import { createPolicyFiles, describeAsRoot } from './harness/policy';
 import { axeViolations } from './popup-window';
 
 /** The `chrome` global of the extension's service worker, for code passed to `worker.evaluate`. */
@@ -145,11 +145,10 @@ describe('options page just after the browser starts', () => {
   });
 });
 
-describe('options page locked by policy', () => {
-  const policies = IS_ROOT ? createPolicyFiles() : undefined;
-  let browser: ChromiumSession | undefined;
+describeAsRoot('options page locked by policy', () => {
+  const policies = createPolicyFiles();
+  let browser: ChromiumSession;
   beforeAll(async () => {
-    if (!policies) return;
     policies.writeChromium('options-e2e', {
       '3rdparty': { extensions: { nnlcbcdhgclnjnneohgonnciomnldjmb: { region: 'us', enforcement: 'block', organizationName: 'ACME Corp', supportUrl: 'ftp://it.acme.example/' } } },
     });
@@ -157,12 +156,11 @@ describe('options page locked by policy', () => {
   });
   afterAll(async () => {
     await browser?.close();
-    policies?.restore();
+    policies.restore();
   });
 
-  it('shows locked controls "Set by your organization" and the policy problems', async ctx => {
-    if (!browser) ctx.skip(NOT_ROOT_MESSAGE);
-    const options = await browser!.openExtensionPage('options.html');
+  it('shows locked controls "Set by your organization" and the policy problems', async () => {
+    const options = await browser.openExtensionPage('options.html');
     // Managed storage fills a few seconds after start-up; the page follows it live.
     await expect.poll(() => options.getByRole('radio', { name: /I'm in the US/ }).isDisabled(), { timeout: 15_000 }).toBe(true);
     expect(await options.getByRole('radio', { name: /I'm in the US/ }).isChecked()).toBe(true);

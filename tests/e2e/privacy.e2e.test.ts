@@ -19,7 +19,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PAGE_FIXTURES, type PageFixture } from '../fixtures/pages/index';
 import { launchChromium, type ChromiumSession } from './harness/chromium';
 import { startFixtureServer, type FixtureServer } from './harness/fixture-server';
-import { sleep } from './harness/page-state';
+import { quietPeriod, waitUntil } from './harness/page-state';
 import { amazonProductHtml, KASPERSKY_ON_AMAZON, pageHtml } from './harness/pages';
 
 /** Chromium's own background services (sign-in, updates, autofill, safe browsing…): browser-initiated, never ours. */
@@ -173,7 +173,7 @@ describe('privacy: the extension initiates no request', () => {
       const response = await page.goto(url);
       expect(response?.status(), `the fixture server has no page at ${url}`).toBe(200);
       await browser.pageReport(page, 3_000);
-      await sleep(600); // past the controller's 400 ms re-check after its own notice
+      await quietPeriod(600, 'a request the page check made after its decision would be out by now');
       if (await page.locator('kban-notice').count()) flaggedPages.push(page);
     }
     expect(flaggedPages.length, 'at least one visited page must show a notice, or this test proves nothing about flagged pages').toBeGreaterThan(0);
@@ -194,9 +194,9 @@ describe('privacy: the extension initiates no request', () => {
       const page = await recordedPage();
       await page.goto(`chrome-extension://${browser.extensionId}/${extensionPage}`);
       await page.waitForLoadState('load');
-      await sleep(800);
+      await quietPeriod(800, 'a request the extension page makes after loading would be out by now');
     }
-    await sleep(1_500); // anything the worker might send later (timers, queued reports)
+    await quietPeriod(1_500, 'anything the worker might send later (timers, queued reports) would be out by now');
 
     const extensionOrigin = `chrome-extension://${browser.extensionId}`;
     const before = offences(extensionOrigin);
@@ -208,7 +208,9 @@ describe('privacy: the extension initiates no request', () => {
     const popup = await recordedPage();
     await popup.goto(`chrome-extension://${browser.extensionId}/${extensionPages[0]}`);
     await popup.evaluate((url) => fetch(`${url}?from=page`).catch(() => undefined), CANARY_URL);
-    await sleep(1_000);
+    // Both canaries at the server and seen by Playwright; the NetLog is complete once the browser closes.
+    const canarySources = () => new Set(offences(extensionOrigin).filter((seen) => seen.url.startsWith(CANARY_URL)).map((seen) => `${seen.source}`));
+    await waitUntil('the canary requests at the server and in Playwright', async () => canarySources(), (seen) => seen.has('server') && seen.has('playwright'), 10_000).catch(() => undefined);
     await browser.close(); // flushes the NetLog
     const after = offences(extensionOrigin).filter((seen) => seen.url.startsWith(CANARY_URL));
     const sources = new Set(after.map((seen) => seen.source));

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PAGE_FIXTURES } from '../fixtures/pages/index';
 import { launchChromium } from './harness/chromium';
 import { startFixtureServer, type FixtureServer } from './harness/fixture-server';
-import { readKbanState, sleep } from './harness/page-state';
+import { quietPeriod, readKbanState, waitUntil } from './harness/page-state';
 import { amazonProductHtml, KASPERSKY_ON_AMAZON, pageHtml } from './harness/pages';
 
 const SYNTHETIC_URL = 'https://www.amazon.com/dp/B0KBANREG1';
@@ -37,7 +37,8 @@ describe.each([
         expect(await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone), 'the browser did not take TZ from the harness').toBe(timeZone);
         const report = await browser.pageReport(page);
         expect(report?.action, `content script action on ${url}`).toBe(covered ? 'warned' : 'not-covered');
-        await sleep(200);
+        if (covered) await waitUntil(`a notice on ${url}`, () => page.evaluate(readKbanState), (state) => state.notices.length > 0, 5_000).catch(() => undefined);
+        else await quietPeriod(200, 'a (wrong) change to the page would be in by now');
         const state = await page.evaluate(readKbanState);
         if (covered) expect(state.notices.map((notice) => notice.verdict), `no notice on ${url}`).toHaveLength(1);
         else expect(state.touched, `a user in ${timeZone} is not covered, but ${url} was changed`).toEqual([]);

@@ -27,8 +27,8 @@ import { SEARCH_FIXTURES, SEARCH_PAGES_DIR, type SearchFixture } from '../fixtur
 import { launchChromium, type ChromiumSession } from './harness/chromium';
 import { CHROME_EXTENSION_DIR, CHROME_EXTENSION_ID } from './harness/paths';
 import { startFixtureServer, type FixtureServer } from './harness/fixture-server';
-import { readKbanState, sleep } from './harness/page-state';
-import { createPolicyFiles, skipUnlessRoot } from './harness/policy';
+import { quietPeriod, readKbanState } from './harness/page-state';
+import { createPolicyFiles, requireRoot } from './harness/policy';
 
 declare const chrome: typeof extensionApi;
 
@@ -103,7 +103,7 @@ async function expectUntouched(session: ChromiumSession, why: string): Promise<v
   for (const fixture of SEARCH_FIXTURES) {
     const page = await open(session, fixture);
     await page.waitForLoadState('load');
-    await sleep(800); // the search script runs at document_idle and re-marks after 500 ms
+    await quietPeriod(800, 'the search script runs at document_idle and re-marks after 500 ms: a (wrong) badge would be in by now');
     const state = await page.evaluate(readKbanState);
     expect(state.touched, `${fixture.url}: ${why}`).toEqual([]);
     await page.close();
@@ -130,7 +130,7 @@ describe('the real build: search sites not granted', () => {
 
   it('with the feature on but the permission not granted: still nothing registered, pages untouched', async () => {
     await setUserSettings(session, { searchResults: true });
-    await sleep(1_000); // the background re-syncs on the settings change
+    await quietPeriod(1_000, 'the background re-syncs on the settings change: a (wrong) registration would be in by now');
     expect(await registered(session), 'no permission: no script may be registered').toEqual([]);
     await expectUntouched(session, 'the user never granted the search sites');
   });
@@ -163,7 +163,7 @@ describe('search sites granted (the state "Allow" leaves)', () => {
     const page = await open(session, fixture);
     const expected = Object.keys(fixture.marked).length;
     await expect.poll(async () => (await page.evaluate(readMarks, engine)).length, { timeout: 5_000 }).toBe(expected);
-    await sleep(700); // a later re-run must not add more
+    await quietPeriod(700, 'a later re-run (500 ms) adding badges would have by now');
     const marks = await page.evaluate(readMarks, engine);
     const byDestination = Object.fromEntries(marks.map((mark) => [resultDestination(mark.href, fixture.url), mark.kind]));
     expect(byDestination, `${fixture.note}`).toEqual(fixture.marked);
@@ -187,7 +187,7 @@ describe('search sites granted (the state "Allow" leaves)', () => {
 
   it('a user outside the ban gets no badges', async () => {
     await setUserSettings(session, { searchResults: true, region: 'non-us' });
-    await sleep(500);
+    await quietPeriod(500, 'the settings change reaches the background (expectUntouched then waits on each page)');
     await expectUntouched(session, 'region non-us: the ban does not cover this user');
   });
 
@@ -202,13 +202,13 @@ describe('policy searchResults: true', () => {
   const policies = createPolicyFiles();
   afterAll(() => policies.restore());
 
-  it('turns the feature on for the user, who still has to grant the sites', async (ctx) => {
-    skipUnlessRoot(ctx);
+  it('turns the feature on for the user, who still has to grant the sites', async () => {
+    requireRoot();
     policies.writeChromium('search', { '3rdparty': { extensions: { [CHROME_EXTENSION_ID]: { searchResults: true } } } });
     const notGranted = await launch();
     try {
       await expect.poll(async () => (await notGranted.storage('managed')).searchResults, { timeout: 10_000 }).toBe(true);
-      await sleep(500);
+      await quietPeriod(500, 'a (wrong) registration following the policy would be in by now');
       expect(await registered(notGranted), 'policy alone grants nothing: no registration without the permission').toEqual([]);
     } finally {
       await notGranted.close();

@@ -11,6 +11,8 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, sta
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { CHROMIUM_BIN } from './chromium';
+import { FIREFOX_BIN } from './firefox';
 import { CHROME_EXTENSION_DIR, CHROME_ORG_EXTENSION_DIR, FIREFOX_EXTENSION_DIR, FIREFOX_ORG_EXTENSION_DIR, ROOT } from './paths';
 
 declare module 'vitest' {
@@ -93,7 +95,30 @@ function snapshot(from: string, to: string): void {
   }
 }
 
+/** Whether `command` is an executable file, or a program on PATH. */
+function isInstalled(command: string): boolean {
+  if (command.includes('/')) return existsSync(command);
+  return (process.env.PATH ?? '').split(path.delimiter).some((dir) => dir && existsSync(path.join(dir, command)));
+}
+
+/**
+ * Fails the whole run, in one line, when a browser or openssl is missing: every end-to-end test
+ * needs them, and a test that cannot run must fail, never skip. `npm test` installs them first.
+ */
+export function requireTools(): void {
+  const missing = [
+    [CHROMIUM_BIN, 'chromium'],
+    [FIREFOX_BIN, 'firefox-esr'],
+    ['openssl', 'openssl'], // the fixture server makes its TLS certificate with it
+  ].filter(([command]) => !isInstalled(command!));
+  if (missing.length) {
+    const names = missing.map(([, pkg]) => pkg).join(' ');
+    throw new Error(`e2e: missing ${missing.map(([command]) => command).join(', ')}: install with \`apt-get install ${names}\` (npm test does it when it can), or set CHROMIUM_BIN / FIREFOX_BIN`);
+  }
+}
+
 export default function setup(project: TestProject): () => void {
+  requireTools();
   ensureBuilds();
   const dir = mkdtempSync(path.join(process.env.E2E_TMP || tmpdir(), 'kban-e2e-build-'));
   const chrome = path.join(dir, 'chrome-mv3');

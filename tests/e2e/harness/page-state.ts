@@ -59,3 +59,30 @@ export function readKbanState(): KbanState {
 
 /** Resolves after `ms` milliseconds. */
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Waits until `done(value)` holds for `value = await read()`, polling every `interval` ms, and returns
+ * that value; after `timeout` ms it throws, naming `what` and the last value read. Tests wait for the
+ * condition they need with this, never for a fixed time: a loaded machine is slow, not wrong.
+ *
+ * @example const state = await waitUntil('one notice', () => page.evaluate(readKbanState), (s) => s.notices.length === 1);
+ */
+export async function waitUntil<T>(what: string, read: () => Promise<T>, done: (value: T) => boolean, timeout = 10_000, interval = 100): Promise<T> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const value = await read();
+    if (done(value)) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeout} ms waiting for ${what}; last value: ${JSON.stringify(value)?.slice(0, 500)}`);
+    await sleep(interval);
+  }
+}
+
+/**
+ * The one deliberate fixed pause: before asserting that something did NOT happen (a late notice, a
+ * request, a second badge), give it `ms` to happen. `what` says what would have happened by then.
+ * A positive wait (something that must happen) uses `waitUntil` instead.
+ */
+export function quietPeriod(ms: number, what: string): Promise<void> {
+  void what; // documents the call site; the pause itself is all it does
+  return sleep(ms);
+}

@@ -8,22 +8,34 @@
  */
 import { existsSync, mkdirSync, readFileSync, rmdirSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { describe, it } from 'vitest';
 
 export const CHROMIUM_POLICY_DIR = process.env.CHROMIUM_POLICY_DIR || '/etc/chromium/policies/managed';
 export const FIREFOX_POLICY_FILE = process.env.FIREFOX_POLICY_FILE || '/etc/firefox/policies/policies.json';
 
 /** Whether this process may write machine policy. */
 export const IS_ROOT = process.getuid?.() === 0;
-/** Why policy tests are skipped when they are. */
-export const NOT_ROOT_MESSAGE = 'policy tests need root: browsers read machine policy only from /etc (run `sudo npm test` or CI)';
+/** Why policy tests fail when not run as root (they never skip: a skipped test proves nothing). */
+export const NOT_ROOT_MESSAGE = 'policy tests need root: browsers read machine policy only from /etc (run `sudo npm test`, or as root in CI)';
 
 /**
- * Skips the calling test unless running as root, with a message saying why.
+ * Fails the calling test unless running as root, with one line saying why.
  *
- * @example it('reads the policy', (ctx) => { skipUnlessRoot(ctx); … });
+ * @example it('reads the policy', () => { requireRoot(); … });
  */
-export function skipUnlessRoot(ctx: { skip: (note?: string) => never }): void {
-  if (!IS_ROOT) ctx.skip(NOT_ROOT_MESSAGE);
+export function requireRoot(): void {
+  if (!IS_ROOT) throw new Error(NOT_ROOT_MESSAGE);
+}
+
+/**
+ * `describe` for a block of policy tests: as root, the block itself; otherwise one test, named like
+ * the block, that fails with NOT_ROOT_MESSAGE (its hooks would only fail the same way, less clearly).
+ *
+ * @example describeAsRoot('block mode', () => { beforeAll(…writeChromium…); it(…); });
+ */
+export function describeAsRoot(name: string, body: () => void): void {
+  if (IS_ROOT) describe(name, body);
+  else describe(name, () => it('runs as root', () => requireRoot()));
 }
 
 type Undo = () => void;
