@@ -1,6 +1,7 @@
 /**
- * The benchmark's floor: a minimal MV3 extension whose content script, on exactly the same
- * `matches` and `run_at` as ours, only reads `document.title` and inserts one marker element.
+ * The benchmark's floor: a minimal MV3 extension whose content script, injected by exactly the same
+ * `content_scripts` entries as ours (matches, globs, run_at, frames), only reads `document.title`
+ * and inserts one marker element.
  * Whatever a content script costs by merely existing (injection, the isolated world, one DOM
  * write) shows up here too, so our cost is reported as the difference from it.
  * @module
@@ -21,14 +22,15 @@ const CONTENT_SCRIPT = `(() => {
 
 interface ContentScriptEntry {
   matches: string[];
-  exclude_matches?: string[];
-  run_at?: string;
   js?: string[];
+  css?: string[];
+  [key: string]: unknown;
 }
 
 /**
- * Writes the reference extension into `dir`, copying `content_scripts[].matches`/`run_at`
- * (and `exclude_matches`) from our built manifest in `ourExtensionDir`.
+ * Writes the reference extension into `dir`, copying every `content_scripts` entry of our built
+ * manifest in `ourExtensionDir` with its script replaced (so on a page where ours runs twice, e.g. an
+ * `include_globs` entry and an `exclude_globs` one, the reference runs exactly as often as ours).
  *
  * @example writeReferenceExtension('.output/chrome-mv3', tmp) // → tmp
  */
@@ -43,12 +45,7 @@ export function writeReferenceExtension(ourExtensionDir: string, dir: string): s
     version: '1.0.0',
     // An (empty) service worker only so the e2e harness can find the extension id the way it does for ours.
     background: { service_worker: 'worker.js' },
-    content_scripts: entries.map((entry) => ({
-      matches: entry.matches,
-      ...(entry.exclude_matches ? { exclude_matches: entry.exclude_matches } : {}),
-      run_at: entry.run_at ?? 'document_idle',
-      js: ['reference.js'],
-    })),
+    content_scripts: entries.map(({ js: _js, css: _css, ...entry }) => ({ ...entry, js: ['reference.js'] })),
   };
   writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify(manifest, null, 2));
   writeFileSync(path.join(dir, 'reference.js'), CONTENT_SCRIPT);
