@@ -1,6 +1,6 @@
 /**
- * `npm run bench [-- --check] [--runs N] [--mutating-runs N] [--profile-runs N] [--pages id,id] [--no-build]
- *   [--json FILE] [--save-traces DIR] [--no-firefox]`
+ * `npm run bench [-- --check] [--runs N] [--mutating-runs N] [--profile-runs N] [--firefox-runs N | --no-firefox]
+ *   [--pages id,id] [--no-build] [--json FILE] [--save-traces DIR]`
  *
  * Loads real-shaped pages at their real host names in Debian's Chromium, in one browser with our
  * extension and in another with a minimal reference extension (the same `content_scripts` entries;
@@ -28,6 +28,7 @@ import { launchChromium, type ChromiumSession } from '../e2e/harness/chromium';
 import { startFixtureServer } from '../e2e/harness/fixture-server';
 import { CHROME_EXTENSION_DIR, ROOT } from '../e2e/harness/paths';
 import { originTime, type CpuProfile } from './cpu-profile';
+import { firefoxLines } from './firefox-run';
 import { buildBenchPages, type BenchPage } from './pages/bench-pages';
 import { REFERENCE_MARKER, writeReferenceExtension } from './reference-extension';
 import { extensionThreadTime, spread, TRACE_CATEGORIES, type ExtensionTime, type TraceEvent } from './trace-time';
@@ -42,15 +43,16 @@ const SAMPLING_INTERVAL_US = 100;
 /** After `load`, how long to keep recording: covers the page check's 400 ms re-check after its own notice. */
 const SETTLE_MS = 1000;
 
-interface Args { check: boolean; runs: number; mutatingRuns: number; profileRuns: number; build: boolean; firefox: boolean; pages?: string[]; json?: string; saveTraces?: string }
+interface Args { check: boolean; runs: number; mutatingRuns: number; profileRuns: number; firefoxRuns: number; build: boolean; pages?: string[]; json?: string; saveTraces?: string }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { check: false, runs: 9, mutatingRuns: MIN_LOADS, profileRuns: 2, build: true, firefox: true };
+  const args: Args = { check: false, runs: 9, mutatingRuns: MIN_LOADS, profileRuns: 2, firefoxRuns: 5, build: true };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--check') args.check = true;
     else if (arg === '--no-build') args.build = false;
-    else if (arg === '--no-firefox') args.firefox = false;
+    else if (arg === '--no-firefox') args.firefoxRuns = 0;
+    else if (arg === '--firefox-runs') args.firefoxRuns = Math.max(0, Number(argv[++i]));
     else if (arg === '--runs') args.runs = Math.max(1, Number(argv[++i]));
     else if (arg === '--mutating-runs') args.mutatingRuns = Math.max(1, Number(argv[++i]));
     else if (arg === '--profile-runs') args.profileRuns = Math.max(0, Number(argv[++i]));
@@ -254,6 +256,7 @@ async function main(): Promise<number> {
   const results = new Map<string, LoadResult[]>();
   const key = (page: BenchPage, subject: SubjectName) => `${page.id}/${subject}`;
   const unmeasurable = new Map<string, string>();
+  let firefox: string[] = ['(not measured: --no-firefox)'];
   try {
     subjects.push({ name: 'ours', session: await launchChromium({ server, extensionDir: oursDir }) });
     subjects.push({ name: 'reference', session: await launchChromium({ server, extensionDir: referenceDir }) });
@@ -293,6 +296,10 @@ async function main(): Promise<number> {
       process.stdout.write(`[bench] profiled round ${run + 1}/${args.profileRuns}\r`);
     }
     process.stdout.write('\n');
+    if (args.firefoxRuns) {
+      for (const subject of subjects.splice(0)) await subject.session.close(); // free the cores first
+      firefox = await firefoxLines(server, pages, scratch, args.firefoxRuns);
+    }
   } finally {
     for (const subject of subjects) await subject.session.close();
     await server.close();
@@ -389,13 +396,11 @@ async function main(): Promise<number> {
     console.log(`  ${page.id}: ${top.map(([label, ms]) => `${fmt(ms)} ${label}`).join('\n' + ' '.repeat(page.id.length + 4)) || '(nothing billed)'}${subtracted > 0 ? `\n${' '.repeat(page.id.length + 4)}(page script subtracted: median ${fmt(subtracted)} ms)` : ''}`);
   }
 
-  if (args.firefox) {
-    console.log('\nFirefox');
-    console.log('  (not yet)');
-  }
+  console.log('\nFirefox');
+  for (const line of firefox) console.log(`  ${line}`);
   console.log(`\n[bench] done in ${((Date.now() - startedAt) / 1000).toFixed(0)} s`);
 
-  if (args.json) writeFileSync(args.json, JSON.stringify({ rows, figures, unmeasurable: Object.fromEntries(unmeasurable) }, null, 2));
+  if (args.json) writeFileSync(args.json, JSON.stringify({ rows, figures, unmeasurable: Object.fromEntries(unmeasurable), firefox }, null, 2));
   const failed = rows.filter((row) => row.ok === false);
   if (args.check && failed.length) {
     console.error(`\n[bench] ${failed.length} budget(s) missed`);
