@@ -81,7 +81,7 @@ export async function firefoxLines(server: FixtureServer, pages: readonly BenchP
       return `${fmt(min)}/${fmt(median)}/${fmt(max)}`;
     };
     const lines = [
-      `Firefox ESR, its profiler (every ${INTERVAL_MS} ms, features js,cpu): CPU time of samples whose innermost script frame is the add-on's, per load, ms; ${runs} loads per page. Not budgeted: sampling misses compile and short work, and a load is told apart by its content process.`,
+      `Firefox ESR, its profiler (every ${INTERVAL_MS} ms, features js,cpu): CPU time of samples whose innermost page-or-add-on script frame is the add-on's (Firefox's own extension code under it included), per load, ms; ${runs} loads per page. Not budgeted: sampling misses compile and short work, and a load is told apart by its content process.`,
       `${'page'.padEnd(52)} ${'ours min/med/max (mean)'.padStart(26)}  ${'ref min/med/max (mean)'.padStart(26)}  ours−ref (means)`,
     ];
     for (const page of measured) {
