@@ -24,7 +24,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { CDPSession, Page } from 'playwright-core';
 import { isStale } from '../e2e/harness/build';
-import { launchChromium, type ChromiumSession } from '../e2e/harness/chromium';
+import { launchChromium, type ChromeApi, type ChromiumSession } from '../e2e/harness/chromium';
 import { startFixtureServer } from '../e2e/harness/fixture-server';
 import { CHROME_EXTENSION_DIR, ROOT } from '../e2e/harness/paths';
 import { originTime, type CpuProfile } from './cpu-profile';
@@ -163,17 +163,22 @@ async function tracedLoad(subject: Subject, page: BenchPage, blankUrl: string, o
 }
 
 /**
- * Turns on the "every site" mode in our browser: grants `<all_urls>` and sets the switch. Returns why
- * it cannot, or undefined once it is on.
- * TODO [2026-12-06] wire to the lead's mechanism (issue 14 §2 / the reach issue): permissions.request
- * needs a user gesture, so this takes the e2e harness's way of granting it.
+ * Grants all sites in our copy of the build (the state a user's "Allow" leaves; no benchmark can click the
+ * browser's prompt, see tests/e2e/every-site.e2e.test.ts). Returns why it cannot, or undefined.
+ * Access alone changes nothing on covered sites: every-site checks only run on sites without a rule.
  */
-async function enableEverySite(_session: ChromiumSession, manifest: Manifest): Promise<string | undefined> {
-  const optional = [...(manifest.optional_host_permissions ?? []), ...(manifest.optional_permissions ?? [])];
-  if (!optional.some((origin) => origin === '<all_urls>' || origin === '*://*/*')) return 'not yet measurable: this build has no "every site" mode (no optional all-sites host permission)';
-  // To wire (tests/e2e/every-site.e2e.test.ts shows the grant): a third session from a copy of the build with
-  // the all-sites origin moved into host_permissions, the allSites setting written from its worker, this page loaded there.
-  return 'not yet measurable: the benchmark does not yet grant all sites and turn the mode on (to be wired)';
+function grantAllSites(dir: string, manifest: Manifest): string | undefined {
+  const optional = manifest.optional_host_permissions ?? [];
+  if (!optional.includes(ALL_SITES)) return 'not measurable: this build has no "every site" mode (no optional all-sites host permission)';
+  manifest.optional_host_permissions = optional.filter((origin) => origin !== ALL_SITES);
+  manifest.host_permissions = [...(manifest.host_permissions ?? []), ALL_SITES];
+  writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify(manifest));
+  return undefined;
+}
+
+/** Turns the "every site" switch on in our browser, as the options page does once access is granted. */
+async function enableEverySite(session: ChromiumSession): Promise<void> {
+  await session.worker!.evaluate(() => chrome.storage.local.set({ settings: { version: 1, region: 'auto', notices: true, dismissedSites: [], searchResults: false, allSites: true } }));
 }
 
 function ensureBuild(build: boolean): void {
@@ -187,7 +192,12 @@ function ensureBuild(build: boolean): void {
 }
 
 interface ContentScriptEntry { js?: string[]; css?: string[]; matches: string[]; include_globs?: string[]; run_at?: string }
-interface Manifest { content_scripts?: ContentScriptEntry[]; optional_host_permissions?: string[]; optional_permissions?: string[] }
+interface Manifest { content_scripts?: ContentScriptEntry[]; host_permissions?: string[]; optional_host_permissions?: string[]; optional_permissions?: string[] }
+
+/** What "every site" mode asks for (components/core/probe/every-site-target.ts). */
+declare const chrome: ChromeApi;
+
+const ALL_SITES = '*://*/*';
 
 /** What one content_scripts entry injects: its files, raw and gzip (zlib default level) bytes. */
 export interface Injected { files: string[]; matches: string[]; runAt: string; everyPage: boolean; raw: number; gzip: number }
@@ -243,6 +253,7 @@ async function main(): Promise<number> {
   const sizes = injectedSizes(oursDir, manifest);
   const pages = buildBenchPages().filter((page) => !args.pages || args.pages.includes(page.id));
   const referenceDir = writeReferenceExtension(oursDir, path.join(scratch, 'reference'));
+  const everySiteUnavailable = grantAllSites(oursDir, manifest);
   if (args.saveTraces) mkdirSync(args.saveTraces, { recursive: true });
 
   const server = await startFixtureServer([]);
@@ -263,10 +274,8 @@ async function main(): Promise<number> {
     subjects.push({ name: 'ours', session: await launchChromium({ server, extensionDir: oursDir }) });
     subjects.push({ name: 'reference', session: await launchChromium({ server, extensionDir: referenceDir }) });
     console.log(`[bench] ours ${subjects[0]!.session.extensionId}, reference ${subjects[1]!.session.extensionId}; trace categories ${TRACE_CATEGORIES.join(', ')}`);
-    for (const page of pages.filter((candidate) => candidate.everySite)) {
-      const reason = await enableEverySite(subjects[0]!.session, manifest);
-      if (reason) unmeasurable.set(page.id, reason);
-    }
+    if (everySiteUnavailable) for (const page of pages.filter((candidate) => candidate.everySite)) unmeasurable.set(page.id, everySiteUnavailable);
+    else await enableEverySite(subjects[0]!.session);
     const measured = pages.filter((page) => !unmeasurable.has(page.id));
     // Warm-up, not counted: the first storage.managed read after Chromium starts waits ~2.6 s for its policy service.
     const warmUp = measured.find((page) => page.expectNotice) ?? measured[0];

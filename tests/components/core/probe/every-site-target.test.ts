@@ -18,7 +18,7 @@ describe('shouldCheckTab', () => {
     [{ url: 'https://www.google.com/search?q=kaspersky', title: 'kaspersky - Google Search' }, false, 'search engines have their own script'],
     [{ url: 'chrome://extensions/?id=kaspersky', title: 'Kaspersky' }, false, 'not a web page'],
     [{ url: undefined, title: 'Kaspersky' }, false, 'no address (no access to the tab)'],
-  ])('%o → %s (%s)', (tab, expected) => expect(shouldCheckTab(tab, SITE_RULES)).toBe(expected));
+  ] as Array<[{ url?: string; title?: string }, boolean, string]>)('%o → %s (%s)', (tab, expected) => expect(shouldCheckTab(tab, SITE_RULES)).toBe(expected));
 
   it('lets through every saved Kaspersky page of a site without a rule, by its address and its <title>', () => {
     for (const fixture of GENERIC_FIXTURES.filter((candidate) => candidate.expect !== 'none')) {
