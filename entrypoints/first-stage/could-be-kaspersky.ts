@@ -38,9 +38,13 @@ function tilesName(doc: Document, rule: PageRule, url: URL): boolean {
   return false;
 }
 
-/** True when the page could be a Kaspersky page (or a listing with Kaspersky tiles) and deserves the page check. */
+/**
+ * True when the page could be a Kaspersky page (or a listing with Kaspersky tiles) and deserves the page
+ * check, or carries what looks like the trace of Kaspersky's web protection (a script from
+ * kaspersky-labs.com in <head>), which the page check then verifies and records.
+ */
 export function couldBeKaspersky(doc: Document, rule: PageRule, href: string): boolean {
-  if (rule.role === 'vendor' || addressNamesKaspersky(href)) return true;
+  if (rule.role === 'vendor' || addressNamesKaspersky(href) || doc.head?.querySelector('script[src*="kaspersky-labs.com" i]')) return true;
   const texts = [doc.title, text(doc, 'h1'), doc.head?.querySelector('meta[property="og:title"]')?.getAttribute('content'), text(doc, rule.selectors?.productTitle)];
   if (texts.some(namesKaspersky)) return true;
   let url: URL;

@@ -35,7 +35,9 @@ describe('ruleContentScripts', () => {
       const url = `https://${host}${path}`;
       const hits = entries.filter((entry) => injects(entry, url));
       expect(hits.length, `${url} is matched by ${hits.map((hit) => `${hit.js[0]} ${hit.run_at}`).join(', ') || 'nothing'}`).toBe(1);
-      const stage = hits[0]!.run_at === 'document_start' && hits[0]!.include_globs ? SCRIPTS.pageCheck : SCRIPTS.firstStage;
+      const rule = findRule(host, SITE_RULES)!;
+      const named = rule.hosts.every((own) => own.includes('kaspersky')) || EARLY_URL_GLOBS.some((glob) => globMatches(glob, url));
+      const stage = named ? SCRIPTS.pageCheck : SCRIPTS.firstStage;
       expect(hits[0]!.js, 'its own rule first, then the page check (address names Kaspersky) or the first stage').toEqual([`site-rules/${findRule(host, SITE_RULES)!.id}.js`, stage]);
       expect(hits[0]!.all_frames, 'a framed Kaspersky page is checked too').toBe(true);
     }
