@@ -39,6 +39,8 @@ export function startPageCheck(life: Lifecycle, rule: PageRule): void {
   let traceChecked = false;
   /** This page showed the one-time Kaspersky-active note. */
   let kasperskyNoteHere = false;
+  let lastFingerprint = '';
+  let lastClassification: Classification | undefined;
   const slot = createNoticeSlot(rule);
   /** The badges this script inserted (the page may use the same tag name). */
   const badges = new WeakSet<Node>();
@@ -79,6 +81,7 @@ export function startPageCheck(life: Lifecycle, rule: PageRule): void {
           },
           onProceed: () => {
             active.proceed = true;
+            lastFingerprint = ''; // the next check draws the warning that replaces the block screen
             slot.clear();
             void grantProceed(host, active.policy.proceedMinutes);
           },
@@ -116,7 +119,12 @@ export function startPageCheck(life: Lifecycle, rule: PageRule): void {
       kasperskySeen = hasKasperskyTrace(document);
       if (kasperskySeen) void send({ type: 'kban:kaspersky-active', site: location.hostname });
     }
+    // A page that keeps changing (carousels, live prices) is re-read only when what names its subject changed.
+    const fingerprint = pageFingerprint(rule, lastClassification?.listing === true);
+    if (fingerprint === lastFingerprint && lastClassification && slot.element?.isConnected !== false) return;
+    lastFingerprint = fingerprint;
     const classification = classify(collectSignals(document, rule, location.href), rule);
+    lastClassification = classification;
     if (classification.verdict === 'none' && !classification.listing && !slot.element) {
       report = { url: location.href, classification, action: 'none', items: 0, checks: checksForUrl };
       return;
@@ -161,6 +169,7 @@ export function startPageCheck(life: Lifecycle, rule: PageRule): void {
 
   const unwatch = watchLocal([SETTINGS_KEY], () => {
     stateLoading = undefined;
+    lastFingerprint = '';
     slot.invalidate();
     if (state) void loadState().then(() => schedule(0));
   });
@@ -184,4 +193,27 @@ export function startPageCheck(life: Lifecycle, rule: PageRule): void {
     void loadState();
     document.addEventListener('DOMContentLoaded', begin, { once: true });
   } else begin();
+}
+
+/**
+ * What names a page's subject, read cheaply: its address, title, first heading, the site's product title, how
+ * many JSON-LD blocks it has and, on listings, how many tiles. Equal fingerprints mean a re-check would
+ * read the same signals.
+ */
+function pageFingerprint(rule: PageRule, listing: boolean): string {
+  const text = (selector: string | undefined) => {
+    try {
+      return selector ? (document.querySelector(selector)?.textContent ?? '').slice(0, 300) : '';
+    } catch {
+      return '';
+    }
+  };
+  const count = (selector: string | undefined) => {
+    try {
+      return selector ? document.querySelectorAll(selector).length : 0;
+    } catch {
+      return 0;
+    }
+  };
+  return [location.href, document.title, text('h1'), text(rule.selectors?.productTitle), count('script[type="application/ld+json" i]'), listing ? count(rule.selectors?.tile) : 0].join('\n');
 }
