@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { SITE_RULES } from './components/core/site-rules';
@@ -25,6 +26,9 @@ export const FIREFOX_ID = 'kban@kban.dev';
 const ORG_CHROME_PUBLIC_KEY =
   'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA5GWl2X4hUUmZ37nD3o9jBhVuFRiuP5tHQ55Yut45gCrBIKeft2p+PnChAzAqKCSvh3t4pmiLM0RS4GsqUP22Q5mltBWlnbZ+BgjaoMD9sqcZdtTycgrm4H8PfSsMVuNiz0t/qaIIPckt6I6R8XYS+j4eHsOFQSdzFWIJfbXViha8ttLRJyqEWdiBZH198nsSNxYI/FX0eKKLqtvYzDl///8PXzjUPqMDfik3WjDGB0lhC2gDc/rdti236NcZjqqk8J0sB9j6w9Oagw5TBTSb24rhovm4nl5+yJ1+wxb7sbQgjtyavEAC0lC3kfDFZS/MxntKy/4wRe/fW2R+Kkc88wIDAQAB';
 export const FIREFOX_ORG_ID = 'kban-org@kban.dev';
+
+/** The entrypoints that run in web pages (isolated worlds), built without webextension-polyfill. */
+const PAGE_SCRIPTS = ['first-stage', 'page-check', 'search-results'];
 
 /** What "every site" mode asks for: web pages on any host (components/core/probe/every-site-target.ts). */
 const ALL_SITES = '*://*/*';
@@ -61,6 +65,14 @@ export default defineConfig({
         }),
   }),
   hooks: {
+    // Scripts that run in web pages use the browser's own API, not the polyfill (components/platform/page-browser.ts).
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (!entrypoints.every((entrypoint) => PAGE_SCRIPTS.includes(entrypoint.name))) return;
+      const own = { find: /^wxt\/browser$/, replacement: fileURLToPath(new URL('./components/platform/page-browser.ts', import.meta.url)) };
+      const alias = config.resolve?.alias;
+      const rest = Array.isArray(alias) ? alias : Object.entries(alias ?? {}).map(([find, replacement]) => ({ find, replacement: String(replacement) }));
+      config.resolve = { ...config.resolve, alias: [own, ...rest] };
+    },
     // Each site's rule ships as its own small script (see components/core/site-rules/find-rule.ts).
     'build:publicAssets': (_wxt, files) => {
       for (const rule of SITE_RULES) files.push({ relativeDest: ruleScriptPath(rule), contents: serializeRule(rule) });

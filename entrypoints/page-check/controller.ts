@@ -173,8 +173,9 @@ export function startPageCheck(life: Lifecycle, rule: PageRule): void {
     slot.invalidate();
     if (state) void loadState().then(() => schedule(0));
   });
-  const onMessage = (message: unknown) => {
-    if ((message as ExtensionMessage | null)?.type === 'kban:get-page') return Promise.resolve(report);
+  // Answered with sendResponse, which Chromium and Firefox both honour without the polyfill.
+  const onMessage = (message: unknown, _sender: unknown, sendResponse: (answer: unknown) => void) => {
+    if ((message as ExtensionMessage | null)?.type === 'kban:get-page') sendResponse(report);
     return undefined;
   };
   browser.runtime.onMessage.addListener(onMessage);

@@ -3,8 +3,8 @@
  * and Firefox, with block mode set by policy the way an admin does:
  * 1. a page that dispatches WXT's "content script started" event (the extension id is public) no longer
  *    tears kban down, and kban posts nothing to the page that would tell it kban is installed;
- * 3. elements whose ids shadow the names kban once used for its globals (`__kbanStarted`, `__kbanRules`)
- *    no longer stop the check;
+ * 3. elements whose ids shadow the names kban once used for its globals (`__kbanStarted`, `__kbanRules`), or
+ *    fake `browser.runtime.id`, no longer stop the check;
  * 8. a Kaspersky product page shown in a frame of another page is checked, and blocked in block mode.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -36,7 +36,8 @@ window.__teardown = () => {
   }
 };`;
 const product = (extra = '') => pageHtml({ title: 'Amazon.com: Kaspersky Premium', body: `${extra}${amazonProductHtml(KASPERSKY_ON_AMAZON)}`, script: SPY });
-const CLOBBERS = '<div id="__kbanStarted"></div><div id="__kbanRules"></div><form name="__kbanRules"></form><img name="browser"><div id="chrome"></div>';
+/** Named elements shadowing old globals, and a fake `browser.runtime.id` that once made webextension-polyfill hand kban a form instead of the API. */
+const CLOBBERS = '<div id="__kbanStarted"></div><div id="__kbanRules"></div><form name="__kbanRules"></form><form name="browser"><input name="runtime" id="kban-fake-runtime"></form><div id="chrome"></div>';
 
 let server: FixtureServer;
 const policies = createPolicyFiles();
