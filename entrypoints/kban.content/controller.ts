@@ -35,7 +35,7 @@ interface Context {
 
 /** Starts checking the page for `rule`'s site. */
 export function startPageCheck(ctx: Context, rule: PageRule): void {
-  type PageSettings = EffectiveSettings & { proceed: boolean; kasperskyActive?: KasperskyActive; zone: ZoneRegion; dates: PageContext['dates'] };
+  type PageSettings = EffectiveSettings & { proceed: boolean; kasperskyActive?: KasperskyActive; zone: ZoneRegion; dates: PageContext['dates']; proceedLabel?: string };
   let settings: PageSettings | undefined;
   let settingsLoading: Promise<void> | undefined;
   let notice: HTMLElement | undefined;
@@ -65,6 +65,7 @@ export function startPageCheck(ctx: Context, rule: PageRule): void {
         // zone is unknown, which errs toward notices; the dates are then formatted here, at a cost.
         zone: context?.zone ?? 'unknown',
         dates: context?.dates ?? formatBanDates(formatLocale()),
+        proceedLabel: context?.proceedLabel,
       };
     })());
 
@@ -109,6 +110,8 @@ export function startPageCheck(ctx: Context, rule: PageRule): void {
           kasperskyNote,
           t,
           dates: active.dates,
+          region,
+          proceedLabel: active.proceedLabel,
           onDetails: () => void send({ type: 'kban:open-details' }),
           onDismiss: () => {
             removeNotice();
