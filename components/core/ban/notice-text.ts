@@ -38,9 +38,8 @@ function isVendorRule(ruleId: string | undefined): boolean {
 /** Why kban showed the notice, from the region decision (only covered decisions get a notice). */
 export function basisKey(region: Pick<RegionDecision, 'source' | 'basis'> | undefined): string | undefined {
   if (!region) return undefined;
-  if (region.source === 'policy') return 'notice_basis_policy';
-  if (region.source === 'user') return region.basis === 'us-person-abroad' ? 'notice_basis_user_abroad' : 'notice_basis_user_us';
-  return region.basis === 'unknown' ? 'notice_basis_zone_unknown' : 'notice_basis_zone_us';
+  const { source, basis } = region;
+  return `notice_basis_${source === 'policy' ? 'policy' : source === 'user' ? (basis === 'us-person-abroad' ? 'user_abroad' : 'user_us') : basis === 'unknown' ? 'zone_unknown' : 'zone_us'}`;
 }
 
 /**
@@ -63,23 +62,21 @@ export function noticeText(input: {
     const probable = PROBABLY_EXEMPT.test(product);
     const category = classification.category === 'security-training' ? 'training' : classification.category === 'consulting' ? 'consulting' : 'ti';
     return {
-      title: { key: probable ? 'notice_title_exempt_probable' : 'notice_title_exempt', substitutions: [product] },
-      lead: { key: probable ? 'notice_body_exempt_probable' : `notice_body_exempt_${category}` },
+      title: { key: `notice_title_exempt${probable ? '_probable' : ''}`, substitutions: [product] },
+      lead: { key: `notice_body_exempt_${probable ? 'probable' : category}` },
       facts: [legal],
     };
   }
   const download = classification.verdict === 'download';
   const kind = download ? 'download' : 'purchase';
   const when = [dates.noNewSales, dates.noUpdates];
-  const facts: NoticeMessage[] = [
-    { key: download ? 'notice_facts_download' : isVendorRule(classification.ruleId) ? 'notice_facts_vendor' : 'notice_facts_reseller', substitutions: when },
-  ];
+  const facts: NoticeMessage[] = [{ key: `notice_facts_${download ? kind : isVendorRule(classification.ruleId) ? 'vendor' : 'reseller'}`, substitutions: when }];
   if (download && FREE_TOOL.test(product)) facts.push({ key: 'notice_hedge_free' });
   const basis = basisKey(input.region);
   if (basis) facts.push({ key: basis });
   facts.push(legal);
   return {
-    title: { key: mode === 'block' ? `block_title_${kind}` : `notice_title_${kind}`, substitutions: [product] },
+    title: { key: `${mode === 'block' ? 'block' : 'notice'}_title_${kind}`, substitutions: [product] },
     lead: { key: `notice_lead_${kind}` },
     facts,
   };
