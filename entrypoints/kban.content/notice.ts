@@ -59,7 +59,8 @@ function icon(exempt: boolean): SVGSVGElement {
 function organisationLines(props: NoticeProps): HTMLElement[] {
   const { organizationName, supportMessage, supportUrl } = props.policy;
   const lines: HTMLElement[] = [];
-  if (organizationName || supportMessage) {
+  // A name alone is no message: "Message from ACME Corp:" with nothing after it reads as broken.
+  if (supportMessage) {
     const prefix = organizationName ? props.t('notice_org_message', [organizationName]) : '';
     lines.push(el('p', { class: 'org' }, [prefix, supportMessage].filter(Boolean).join(' ')));
   }

@@ -13,6 +13,8 @@ import { startFixtureServer, type FixtureServer } from './harness/fixture-server
 import { CHROME_EXTENSION_ID, FIREFOX_EXTENSION_ID } from './harness/paths';
 import { createPolicyFiles } from './harness/policy';
 import { sleep } from './harness/page-state';
+import axe from 'axe-core';
+import type { Page } from 'playwright-core';
 import { amazonProductHtml, escapeHtml, KASPERSKY_ON_AMAZON } from './harness/pages';
 
 const IS_ROOT = process.getuid?.() === 0;
@@ -37,7 +39,7 @@ interface NoticeLayout {
   role: string | null;
   exempt: boolean;
   box: { left: number; right: number; scrollWidth: number; clientWidth: number };
-  controls: Array<{ text: string; left: number; right: number; top: number; bottom: number; width: number; height: number }>;
+  controls: Array<{ text: string; left: number; right: number; top: number; bottom: number; width: number; height: number; border: string }>;
 }
 
 /**
@@ -64,7 +66,7 @@ function noticeLayout(): NoticeLayout | null {
     controls: Array.from(root.querySelectorAll('button, a')).map((el) => {
       el.scrollIntoView({ block: 'nearest', inline: 'nearest' });
       const r = el.getBoundingClientRect();
-      return { text: (el.textContent ?? '').trim(), left: r.left, right: r.right, top: r.top, bottom: r.bottom, width: r.width, height: r.height };
+      return { text: (el.textContent ?? '').trim(), left: r.left, right: r.right, top: r.top, bottom: r.bottom, width: r.width, height: r.height, border: getComputedStyle(el).borderTopStyle };
     }),
   };
 }
@@ -89,6 +91,36 @@ function expectSaysItFirst(layout: NoticeLayout, where: string): void {
   expect(layout.parts, `${where}: title, then what it means, then the small print`).toEqual(['title', 'lead', 'facts']);
   expect(layout.lead, where).toMatch(/^If you're in the US or a US person, .*Choose another security product\.$/);
   expect(layout.facts, where).toContain('General information, not legal advice.');
+}
+
+/**
+ * axe-core on the notice only (inside its shadow root), in the real layout: contrast included. Fails
+ * when the contrast rule saw no text there (the include found nothing); on the block screen axe can
+ * only mark contrast "incomplete" (text over a fixed, translucent overlay), which counts as seen.
+ */
+async function noticeAxe(page: Page, inner: string): Promise<string[]> {
+  await page.evaluate(`${axe.source}; void 0`);
+  return page.evaluate(
+    `axe.run({ include: [{ fromShadowDom: ['kban-notice', '${inner}'] }] })
+       .then(r => [...r.passes, ...r.incomplete].some(p => p.id === 'color-contrast' && p.nodes.length > 0)
+         ? r.violations.map(v => v.id + ': ' + v.help + ' (' + v.nodes.map(n => n.target.join(' ')).join(', ') + ')')
+         : ['axe checked no text contrast inside the notice: the include selector found nothing'])`,
+  ) as Promise<string[]>;
+}
+
+/** axe in light and dark on the notice of `url`. */
+async function axeLightAndDark(browser: ChromiumSession, url: string, inner: string): Promise<Record<string, string[]>> {
+  const page = await browser.context.newPage();
+  try {
+    await page.goto(url);
+    await browser.pageReport(page);
+    await page.locator('kban-notice').waitFor({ state: 'attached' });
+    const light = await noticeAxe(page, inner);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    return { light, dark: await noticeAxe(page, inner) };
+  } finally {
+    await page.close();
+  }
 }
 
 let server: FixtureServer;
@@ -166,6 +198,11 @@ describe('warning notice (Chromium)', () => {
     expectFitsPhone(layout, 'Chromium exempt note at 360 px');
   });
 
+  it('axe finds nothing in the warning bar and the exempt note, light and dark (contrast included)', async () => {
+    expect(await axeLightAndDark(browser, PURCHASE, '.bar')).toEqual({ light: [], dark: [] });
+    expect(await axeLightAndDark(browser, EXEMPT.url, '.bar')).toEqual({ light: [], dark: [] });
+  });
+
   it('keeps one row on a desktop width (title and buttons side by side)', async () => {
     const layout = (await chromiumLayout(browser, PURCHASE, 1100))!;
     const [details] = layout.controls;
@@ -209,7 +246,9 @@ describe.skipIf(!IS_ROOT)('block screen at 360 px (managed policy: block, procee
       expectSaysItFirst(layout, 'Chromium block screen');
       expect(layout.title).toMatch(/^Blocked: /);
       expect(layout.controls.map((control) => control.text)).toEqual(['Your organization\'s guidance', 'Details', 'Proceed anyway for 1 minute']);
+      expect(layout.controls.map((control) => control.border), 'the block screen\'s buttons look like buttons (they had no border: the panel lacked the bar\'s colour variables)').toEqual(['solid', 'solid', 'solid']);
       expectFitsPhone(layout, 'Chromium block screen at 360 px');
+      expect(await axeLightAndDark(browser, PURCHASE, '.panel'), 'axe on the block screen').toEqual({ light: [], dark: [] });
     } finally {
       await browser.close();
     }

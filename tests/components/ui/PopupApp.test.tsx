@@ -153,11 +153,11 @@ describe('This page', () => {
 
 describe('region status', () => {
   it.each<[RegionDecision, string]>([
-    [{ covered: true, source: 'time-zone', basis: 'us' }, 'You appear to be in the US: your time zone is America/Chicago. So kban shows notices.'],
+    [{ covered: true, source: 'time-zone', basis: 'us' }, 'You appear to be in the US (your time zone is America/Chicago), so kban shows notices.'],
     [{ covered: true, source: 'time-zone', basis: 'unknown' }, "Your time zone (America/Chicago) doesn't say where you are, so kban shows notices to be safe."],
     [{ covered: true, source: 'user', basis: 'us-person-abroad' }, "You said you're a US citizen, permanent resident or US company outside the US, so kban shows notices."],
     [{ covered: true, source: 'user', basis: 'us' }, "You said you're in the US, so kban shows notices."],
-    [{ covered: false, source: 'time-zone', basis: 'non-us' }, 'You appear to be outside the US: your time zone is America/Chicago. So kban shows no notices.'],
+    [{ covered: false, source: 'time-zone', basis: 'non-us' }, 'You appear to be outside the US (your time zone is America/Chicago), so kban shows no notices.'],
     [{ covered: false, source: 'user', basis: 'non-us' }, "You said you're outside the US and not a US person, so kban shows no notices."],
     [{ covered: true, source: 'policy', basis: 'us' }, 'Your organization set kban to treat you as covered by the ban, so it shows notices.'],
     [{ covered: false, source: 'policy', basis: 'non-us' }, 'Your organization set kban to treat you as not covered by the ban, so it shows no notices.'],
@@ -243,7 +243,7 @@ describe('what this page means for the reader (issue 12: say it first)', () => {
     expect(plainText(meaning)).toContain("If you're in the US or a US person, Kaspersky software can't legally be sold to you or updated for you");
     expect(plainText(meaning)).toContain('Choose another security product.');
     expect(plainText(evidence), 'the evidence reads as plain words').toBe(
-      'How kban decided: the address is a product page’s, the product title names Kaspersky, and the brand is Kaspersky.'.replace('’', "'"),
+      'How kban decided: the address is a product page, the product title names Kaspersky, and the brand is Kaspersky.',
     );
     expect(container.querySelector('main > *:nth-child(1)')?.getAttribute('data-testid'), 'nothing comes before This page without a policy').toBe('page-section');
   });

@@ -74,6 +74,12 @@ describe('notice', () => {
     expect([...root.querySelectorAll('button')].map(b => plainText(b))).toContain('Proceed anyway for 30 minutes');
   });
 
+  it('shows the organization line only when there is a message (a name alone read "Message from ACME Corp:" with nothing after it)', () => {
+    expect(notice({ policy: { ...POLICY_DEFAULTS, organizationName: 'ACME Corp' } }).querySelector('.org')).toBeNull();
+    const root = notice({ policy: { ...POLICY_DEFAULTS, organizationName: 'ACME Corp', supportMessage: 'Use ACME Shield.' } });
+    expect(plainText(root.querySelector('.org'))).toBe('Message from ACME Corp: Use ACME Shield.');
+  });
+
   it('is Spanish with Spanish messages', () => {
     const root = notice({}, 'es');
     expect(plainText(root.querySelector('.title'))).toBe('Kaspersky Premium no se puede vender en EE. UU. ni a personas estadounidenses');

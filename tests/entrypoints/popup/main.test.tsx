@@ -55,7 +55,7 @@ describe('popup entrypoint', () => {
     await waitFor(() => expect(plainText(root)).toContain('Kaspersky Premium on Amazon, a product page'));
     expect(plainText(root)).toContain('How kban decided: the product title names Kaspersky and the brand is Kaspersky.');
     expect(plainText(root)).toContain('Updates have been prohibited for 2 years and 1 month.');
-    expect(plainText(root)).toContain('You appear to be in the US: your time zone is America/Chicago.');
+    expect(plainText(root)).toContain('You appear to be in the US (your time zone is America/Chicago)');
     expect(document.documentElement.lang).toBe('en');
     expect(document.title).toBe('kban: Kaspersky and the US ban');
   });
