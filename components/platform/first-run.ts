@@ -28,14 +28,9 @@ export async function pollManagedPolicy(
   return managed;
 }
 
-/** Opens the welcome page: the options page when the build has one, else the popup page in a tab. */
+/** Opens the welcome page (`entrypoints/welcome`) in a new tab. */
 async function openWelcomePage(): Promise<void> {
-  const manifest = browser.runtime.getManifest() as { options_ui?: { page?: string }; options_page?: string };
-  if (manifest.options_ui?.page || manifest.options_page) {
-    await browser.runtime.openOptionsPage();
-    return;
-  }
-  await browser.tabs.create({ url: browser.runtime.getURL('/popup.html?welcome=1') });
+  await browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
 }
 
 /**

@@ -8,12 +8,13 @@
  */
 import { browser } from 'wxt/browser';
 import { milestoneDate } from '../core/ban/timeline';
+import { pluralMessage } from '../core/i18n/plural';
 import type { ExtensionMessage } from '../core/messages';
-import type { Policy } from '../core/policy/policy';
+import { POLICY_DEFAULTS, type Policy } from '../core/policy/policy';
 import { zoneRegion, type ZoneRegion } from '../core/region/detect-region';
 import { localValues } from './local-values';
 import { readManagedPolicy } from './managed-policy';
-import { formatLocale } from './i18n';
+import { formatLocale, t } from './i18n';
 
 /** Storage key of the prepared context. */
 export const PAGE_CONTEXT_KEY = 'pageContext';
@@ -26,6 +27,8 @@ export interface PageContext {
   zone: ZoneRegion;
   /** `dateStyle: long` dates in US Eastern time, in the language of the extension's messages. */
   dates: { noNewSales: string; noUpdates: string };
+  /** The block screen's "Proceed anyway for N minutes" for the policy's `proceedMinutes`, plural-resolved. */
+  proceedLabel?: string;
 }
 
 /** Formats the ban's dates for a language (US Eastern time, where the cut-offs are defined). */
@@ -34,11 +37,18 @@ export function formatBanDates(language: string): PageContext['dates'] {
   return { noNewSales: format.format(milestoneDate('no-new-sales')), noUpdates: format.format(milestoneDate('no-updates')) };
 }
 
+/** The block screen's proceed button for a policy, in the UI language, with the right plural form. */
+export function proceedLabel(policy: Partial<Policy>, language: string = formatLocale()): string {
+  const minutes = policy.proceedMinutes ?? POLICY_DEFAULTS.proceedMinutes;
+  return pluralMessage(t, language, 'block_proceed', minutes, [new Intl.NumberFormat(language).format(minutes)]);
+}
+
 /** Background: the context as known right now, with the last validated policy (managed storage not awaited). */
 export async function currentPageContext(): Promise<PageContext> {
   const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone ?? '';
   const previous = parsePageContext((await browser.storage.local.get(PAGE_CONTEXT_KEY))[PAGE_CONTEXT_KEY]);
-  return { timeZone, zone: zoneRegion(timeZone), dates: formatBanDates(formatLocale()), policy: previous?.policy ?? {} };
+  const policy = previous?.policy ?? {};
+  return { timeZone, zone: zoneRegion(timeZone), dates: formatBanDates(formatLocale()), policy, proceedLabel: proceedLabel(policy) };
 }
 
 /**
@@ -50,7 +60,7 @@ export async function writePageContext(): Promise<void> {
   const now = await currentPageContext();
   await browser.storage.local.set({ [PAGE_CONTEXT_KEY]: now });
   const managed = await readManagedPolicy();
-  await browser.storage.local.set({ [PAGE_CONTEXT_KEY]: { ...now, policy: managed.policy } satisfies PageContext });
+  await browser.storage.local.set({ [PAGE_CONTEXT_KEY]: { ...now, policy: managed.policy, proceedLabel: proceedLabel(managed.policy) } satisfies PageContext });
 }
 
 /** Reads a stored context defensively: anything malformed is treated as absent. */
@@ -61,7 +71,9 @@ export function parsePageContext(raw: unknown): PageContext | undefined {
   const zone = value.zone === 'us' || value.zone === 'non-us' || value.zone === 'unknown' ? value.zone : undefined;
   if (typeof value.timeZone !== 'string' || !zone || !dates || typeof dates.noNewSales !== 'string' || typeof dates.noUpdates !== 'string') return undefined;
   const policy = value.policy && typeof value.policy === 'object' && !Array.isArray(value.policy) ? (value.policy as Partial<Policy>) : {};
-  return { policy, timeZone: value.timeZone, zone, dates: { noNewSales: dates.noNewSales, noUpdates: dates.noUpdates } };
+  const context: PageContext = { policy, timeZone: value.timeZone, zone, dates: { noNewSales: dates.noNewSales, noUpdates: dates.noUpdates } };
+  if (typeof value.proceedLabel === 'string') context.proceedLabel = value.proceedLabel;
+  return context;
 }
 
 /**

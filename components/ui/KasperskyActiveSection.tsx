@@ -9,7 +9,7 @@ export interface KasperskyActiveInfo {
   lastSeen: number;
 }
 
-/** Kaspersky's web protection was seen in pages on this computer: say so plainly, and what to do. */
+/** Kaspersky's web protection was seen in pages on this computer: say so plainly, and where the steps are. */
 export function KasperskyActiveSection({ active }: { active: KasperskyActiveInfo }) {
   const { t, locale } = useI18n();
   const seen = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(new Date(active.lastSeen));
@@ -18,12 +18,7 @@ export function KasperskyActiveSection({ active }: { active: KasperskyActiveInfo
       <h2 id="kaspersky-active-heading">{t('popup_active_heading')}</h2>
       <p>{t('popup_active_body', [active.site, seen])}</p>
       <p>{t('popup_active_updates', [formatEasternDate(milestoneDate('no-updates'), locale)])}</p>
-      <h3 class="subheading">{t('popup_still_steps_heading')}</h3>
-      <ol>
-        <li>{t('popup_still_step_renewal')}</li>
-        <li>{t('popup_still_step_uninstall')}</li>
-        <li>{t('popup_still_step_replace')}</li>
-      </ol>
+      <p>{t('popup_active_steps')}</p>
     </section>
   );
 }

@@ -238,16 +238,14 @@ function PolicyProblems({ problems, t }: { problems: PolicyProblem[]; t: Transla
       <p>{t('options_problems_intro')}</p>
       <ul>
         {problems.map(problem => (
-          <li key={`${problem.key}:${problem.message}`}>{describeProblem(problem, t)}</li>
+          <li key={`${problem.key}:${problem.code}`}>{describeProblem(problem, t)}</li>
         ))}
       </ul>
     </section>
   );
 }
 
-/** A policy problem in words: unknown keys and rejected values get their own sentence. */
+/** A policy problem in words, in the UI language (`options_problem_<code>`: the key, then the code's params). */
 function describeProblem(problem: PolicyProblem, t: Translate): string {
-  if (problem.message.startsWith('unknown key')) return t('options_problem_unknown', [problem.key]);
-  if (problem.key === '(policy)') return t('options_problem_not_object');
-  return t('options_problem_invalid', [problem.key, problem.message.replace(/; ignored$/, '')]);
+  return t(`options_problem_${problem.code}`, [problem.key, ...problem.params]);
 }

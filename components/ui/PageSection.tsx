@@ -1,7 +1,7 @@
 import { explainVerdict } from '@/components/core/ban/explain-verdict';
 import { buildReportUrl } from '@/components/core/ban/report-issue';
 import type { PageReport } from '@/components/core/messages';
-import { useI18n } from './I18n';
+import { say, useI18n, type I18n } from './I18n';
 
 /** What the popup knows about the current tab. */
 export type PageState =
@@ -16,9 +16,13 @@ export interface PageSectionProps {
   version?: string;
 }
 
-/** "This page": what the extension found on the tab and why, in words. */
+/**
+ * "This page": what the page is and what kban did, then directly "What this means for you"
+ * (what to do, and the question shoppers ask), and last how kban decided, in plain words.
+ */
 export function PageSection({ page, version }: PageSectionProps) {
-  const { t, locale } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   return (
     <section aria-labelledby="page-heading" class="page-section" data-testid="page-section">
       <h2 id="page-heading">{t('popup_page_heading')}</h2>
@@ -30,19 +34,16 @@ export function PageSection({ page, version }: PageSectionProps) {
             <p>{t('popup_page_unavailable')}</p>
           </div>
         )}
-        {page.status === 'ready' && <Verdict report={page.report} locale={locale} t={t} version={version} />}
+        {page.status === 'ready' && <Verdict report={page.report} i18n={i18n} version={version} />}
       </div>
     </section>
   );
 }
 
-function Verdict({ report, locale, t, version }: { report: PageReport; locale: string; t: ReturnType<typeof useI18n>['t']; version?: string }) {
+function Verdict({ report, i18n, version }: { report: PageReport; i18n: I18n; version?: string }) {
+  const { t, locale } = i18n;
   const explanation = explainVerdict(report);
-  const summary = t(explanation.summary.key, explanation.summary.substitutions);
   const evidence = explanation.evidence.map(key => t(key));
-  const because = evidence.length
-    ? t('popup_explain_because', [summary, new Intl.ListFormat(locale, { type: 'conjunction' }).format(evidence)])
-    : summary;
   const reportUrl = buildReportUrl({
     pageUrl: report.url,
     found: report.classification.listing && report.items > 0 ? undefined : report.classification.verdict,
@@ -51,9 +52,30 @@ function Verdict({ report, locale, t, version }: { report: PageReport; locale: s
   });
   return (
     <div class={`card ${explanation.tone}`} data-page-state="ready" data-verdict={report.classification.verdict}>
-      <p class="card-title">{t(explanation.heading.key, explanation.heading.substitutions)}</p>
-      <p data-testid="page-explanation">{because}</p>
-      {explanation.action && <p>{t(explanation.action.key, explanation.action.substitutions)}</p>}
+      <p class="card-title">{say(i18n, explanation.heading)}</p>
+      <p data-testid="page-summary">{say(i18n, explanation.summary)}</p>
+      {explanation.action && <p data-testid="page-action">{say(i18n, explanation.action)}</p>}
+      {explanation.meaning && (
+        <div class="meaning" data-testid="page-meaning">
+          <h3 class="subheading">{t('popup_meaning_heading')}</h3>
+          {explanation.meaning.map(message => (
+            <p key={message.key}>{say(i18n, message)}</p>
+          ))}
+          {explanation.buyingQuestion && (
+            <>
+              <p class="question">
+                <strong>{t('popup_buying_question')}</strong>
+              </p>
+              <p data-testid="buying-answer">{t('popup_buying_answer')}</p>
+            </>
+          )}
+        </div>
+      )}
+      {evidence.length > 0 && (
+        <p class="small muted" data-testid="page-explanation">
+          {t('popup_evidence', [new Intl.ListFormat(locale, { type: 'conjunction' }).format(evidence)])}
+        </p>
+      )}
       <p class="small">
         <a href={reportUrl} target="_blank" rel="noopener noreferrer">
           {t('popup_report_wrong')}

@@ -15,6 +15,8 @@ export interface PopupAppProps {
   page: PageState;
   policy: Pick<Policy, 'organizationName' | 'supportMessage' | 'supportUrl'>;
   region: RegionDecision;
+  /** The browser's time zone, named when the region comes from it. */
+  timeZone?: string;
   /** The moment the timeline is computed for. */
   now: Date;
   version?: string;
@@ -25,8 +27,8 @@ export interface PopupAppProps {
   kasperskyActive?: KasperskyActiveInfo;
 }
 
-/** The toolbar popup: this page, the user's region, the timeline, the ban, exemptions, advice and sources. */
-export function PopupApp({ page, policy, region, now, version, standalone = false, onOpenOptions, kasperskyActive }: PopupAppProps) {
+/** The toolbar popup: this page and what it means for the reader, what kban assumed about them, the timeline, the ban, exemptions, advice and sources. */
+export function PopupApp({ page, policy, region, timeZone, now, version, standalone = false, onOpenOptions, kasperskyActive }: PopupAppProps) {
   const { t } = useI18n();
   return (
     <div class={standalone ? 'popup standalone' : 'popup'}>
@@ -38,7 +40,7 @@ export function PopupApp({ page, policy, region, now, version, standalone = fals
         <OrgMessage policy={policy} />
         {kasperskyActive && <KasperskyActiveSection active={kasperskyActive} />}
         <PageSection page={page} version={version} />
-        <RegionStatus region={region} onOpenOptions={onOpenOptions} />
+        <RegionStatus region={region} timeZone={timeZone} onOpenOptions={onOpenOptions} />
         <TimelineSection now={now} />
         <BanSection open />
         <ExemptSection open={standalone} />

@@ -3,33 +3,30 @@ import { useI18n } from './I18n';
 
 export interface RegionStatusProps {
   region: RegionDecision;
+  /** The browser's IANA time zone, named when kban went by it. */
+  timeZone?: string;
   onOpenOptions: () => void;
 }
 
-const BASIS_KEYS: Record<string, string> = {
-  us: 'popup_region_basis_us',
-  'us-person-abroad': 'popup_region_basis_abroad',
-  'non-us': 'popup_region_basis_non_us',
-  unknown: 'popup_region_basis_unknown',
-};
+/**
+ * The key saying what kban assumed about the reader and why. Never that the ban binds the reader,
+ * and never where a policy-set reader is (`region: "us"` also serves staff abroad).
+ */
+export function regionKey(region: Pick<RegionDecision, 'source' | 'basis' | 'covered'>): string {
+  if (region.source === 'policy') return region.covered ? 'popup_region_policy_covered' : 'popup_region_policy_not_covered';
+  if (region.source === 'user') {
+    return region.basis === 'us-person-abroad' ? 'popup_region_user_abroad' : region.basis === 'non-us' ? 'popup_region_user_non_us' : 'popup_region_user_us';
+  }
+  return region.basis === 'unknown' ? 'popup_region_zone_unknown' : region.basis === 'non-us' ? 'popup_region_zone_outside' : 'popup_region_zone_us';
+}
 
-const SOURCE_KEYS: Record<RegionDecision['source'], string> = {
-  user: 'popup_region_source_user',
-  policy: 'popup_region_source_policy',
-  'time-zone': 'popup_region_source_time_zone',
-};
-
-/** Whether the ban covers the user, why the extension thinks so, and a way to change it. */
-export function RegionStatus({ region, onOpenOptions }: RegionStatusProps) {
+/** What kban assumed about where the reader is or who they are, why, and a way to change it. */
+export function RegionStatus({ region, timeZone, onOpenOptions }: RegionStatusProps) {
   const { t } = useI18n();
-  const basisKey = region.source === 'time-zone' && region.basis === 'non-us' ? 'popup_region_basis_outside' : BASIS_KEYS[region.basis]!;
   return (
     <section aria-labelledby="region-heading" class="region" data-testid="region-status" data-region-source={region.source}>
       <h2 id="region-heading">{t('popup_region_heading')}</h2>
-      <p>
-        <strong>{region.covered ? t('popup_region_covered') : t('popup_region_not_covered')}</strong>{' '}
-        {t('popup_region_basis', [t(basisKey), t(SOURCE_KEYS[region.source])])}
-      </p>
+      <p>{t(regionKey(region), [timeZone || 'UTC'])}</p>
       {region.source === 'time-zone' && !region.covered && <p class="small muted">{t('popup_region_abroad_hint')}</p>}
       <p>
         {region.source === 'policy' ? (

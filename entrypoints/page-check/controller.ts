@@ -74,6 +74,8 @@ export function startPageCheck(life: Lifecycle, rule: PageRule): void {
           kasperskyNote,
           t,
           dates: active.dates,
+          region,
+          proceedLabel: active.proceedLabel,
           onDetails: () => void send({ type: 'kban:open-details' }),
           onDismiss: () => {
             slot.clear();

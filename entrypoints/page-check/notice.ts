@@ -6,6 +6,8 @@
  */
 import type { Classification } from '@/components/core/classifier/types';
 import type { Policy } from '@/components/core/policy/policy';
+import type { RegionDecision } from '@/components/core/region/detect-region';
+import { noticeText, type NoticeMessage } from '@/components/core/ban/notice-text';
 import styles from './notice.css?inline';
 
 /** The custom element name of the notice host. */
@@ -21,6 +23,10 @@ export interface NoticeProps {
   t: (key: string, substitutions?: string[]) => string;
   /** Formatted dates of the milestones, for the body text. */
   dates: { noNewSales: string; noUpdates: string };
+  /** Why kban treats the reader as covered (said in the small print). */
+  region?: Pick<RegionDecision, 'source' | 'basis'>;
+  /** "Proceed anyway for 60 minutes", plural-resolved by the background (no `Intl` on web pages). */
+  proceedLabel?: string;
   onDetails: () => void;
   onDismiss: () => void;
   onProceed: () => void;
@@ -34,14 +40,18 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string,
 }
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
-function warningIcon(): SVGSVGElement {
+/** A warning triangle, or for exempt services a calm "i" in a circle. */
+function icon(exempt: boolean): SVGSVGElement {
   const svg = document.createElementNS(SVG_NS, 'svg');
   svg.setAttribute('viewBox', '0 0 24 24');
   svg.setAttribute('class', 'icon');
   svg.setAttribute('aria-hidden', 'true');
   const path = document.createElementNS(SVG_NS, 'path');
   path.setAttribute('fill', 'currentColor');
-  path.setAttribute('d', 'M1 21h22L12 2 1 21zm12-3h-2v-2h2v2zm0-4h-2v-4h2v4z');
+  path.setAttribute(
+    'd',
+    exempt ? 'M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20zm1 15h-2v-6h2v6zm0-8h-2V7h2v2z' : 'M1 21h22L12 2 1 21zm12-3h-2v-2h2v2zm0-4h-2v-4h2v4z',
+  );
   svg.append(path);
   return svg;
 }
@@ -49,7 +59,8 @@ function warningIcon(): SVGSVGElement {
 function organisationLines(props: NoticeProps): HTMLElement[] {
   const { organizationName, supportMessage, supportUrl } = props.policy;
   const lines: HTMLElement[] = [];
-  if (organizationName || supportMessage) {
+  // A name alone is no message: "Message from ACME Corp:" with nothing after it reads as broken.
+  if (supportMessage) {
     const prefix = organizationName ? props.t('notice_org_message', [organizationName]) : '';
     lines.push(el('p', { class: 'org' }, [prefix, supportMessage].filter(Boolean).join(' ')));
   }
@@ -60,27 +71,23 @@ function organisationLines(props: NoticeProps): HTMLElement[] {
   return lines;
 }
 
-function titleText(props: NoticeProps): string {
-  const { verdict, product = 'Kaspersky' } = props.classification;
-  if (verdict === 'exempt') return props.t('notice_title_exempt', [product]);
-  if (props.mode === 'block') return props.t(verdict === 'download' ? 'block_title_download' : 'block_title_purchase', [product]);
-  return props.t(verdict === 'download' ? 'notice_title_download' : 'notice_title_purchase', [product]);
+/** The notice's text parts, looked up. */
+function texts(props: NoticeProps) {
+  const text = noticeText({ classification: props.classification, mode: props.mode, dates: props.dates, region: props.region });
+  const say = (message: NoticeMessage) => props.t(message.key, message.substitutions);
+  return { title: say(text.title), lead: say(text.lead), facts: text.facts.map(say).join(' ') };
 }
 
-function bodyText(props: NoticeProps): string {
-  const { verdict, category } = props.classification;
-  if (verdict === 'exempt') return props.t(category === 'security-training' ? 'notice_body_exempt_training' : category === 'consulting' ? 'notice_body_exempt_consulting' : 'notice_body_exempt_ti');
-  return props.t('notice_body_banned', [props.dates.noNewSales, props.dates.noUpdates]);
-}
-
-/** The warning bar (or the exempt note). */
+/** The warning bar (or the calm exempt note): title, what it means and what to do, then the small print. */
 function renderBar(props: NoticeProps): HTMLElement {
   const exempt = props.classification.verdict === 'exempt';
+  const words = texts(props);
   const bar = el('div', { class: exempt ? 'bar exempt' : 'bar', role: exempt ? 'note' : 'alert', 'aria-labelledby': 'kban-title' });
   const text = el('div', { class: 'text' });
-  text.append(el('strong', { class: 'title', id: 'kban-title' }, titleText(props)), el('p', { class: 'body' }, bodyText(props)));
+  text.append(el('strong', { class: 'title', id: 'kban-title' }, words.title), el('p', { class: 'lead' }, words.lead));
   if (!exempt) text.append(...organisationLines(props));
   if (props.kasperskyNote) text.append(el('p', { class: 'active-note', 'data-kban-note': 'kaspersky-active' }, props.t('notice_kaspersky_active', [props.dates.noUpdates])));
+  text.append(el('p', { class: 'facts' }, words.facts));
   const actions = el('div', { class: 'actions' });
   const details = el('button', { type: 'button' }, props.t('notice_details'));
   details.addEventListener('click', props.onDetails);
@@ -91,21 +98,22 @@ function renderBar(props: NoticeProps): HTMLElement {
     dismiss.addEventListener('click', props.onDismiss);
     actions.append(dismiss);
   }
-  bar.append(warningIcon(), text, actions);
+  bar.append(icon(exempt), text, actions);
   return bar;
 }
 
 /** The block screen: covers the page, explains, offers the organisation's link (and proceed if allowed). */
 function renderBlock(props: NoticeProps): HTMLElement {
+  const words = texts(props);
   const overlay = el('div', { class: 'overlay' });
   const panel = el('div', { class: 'panel', role: 'alertdialog', 'aria-modal': 'true', 'aria-labelledby': 'kban-title', 'aria-describedby': 'kban-body' });
-  panel.append(el('h2', { id: 'kban-title' }, titleText(props)), el('p', { id: 'kban-body' }, bodyText(props)), ...organisationLines(props));
+  panel.append(el('h2', { id: 'kban-title' }, words.title), el('p', { id: 'kban-body', class: 'lead' }, words.lead), ...organisationLines(props), el('p', { class: 'facts' }, words.facts));
   const actions = el('div', { class: 'actions' });
   const details = el('button', { type: 'button' }, props.t('notice_details'));
   details.addEventListener('click', props.onDetails);
   actions.append(details);
   if (props.policy.allowProceed) {
-    const proceed = el('button', { type: 'button' }, props.t('block_proceed', [String(props.policy.proceedMinutes)]));
+    const proceed = el('button', { type: 'button' }, props.proceedLabel || props.t('block_proceed_other', [String(props.policy.proceedMinutes)]));
     proceed.addEventListener('click', props.onProceed);
     actions.append(proceed);
   }

@@ -20,6 +20,8 @@ export type PageState = EffectiveSettings & {
   kasperskyActive?: KasperskyActive;
   zone: ZoneRegion;
   dates: PageContext['dates'];
+  /** "Proceed anyway for N minutes", plural-resolved by the background (no Intl in pages). */
+  proceedLabel?: string;
 };
 
 /** Reads the page state for `host`; should the combined read fail, each reader reads (and falls back) on its own. */
@@ -35,5 +37,6 @@ export async function readPageState(host: string): Promise<PageState> {
     // zone is unknown, which errs toward notices; the dates are then formatted here, at a cost.
     zone: context?.zone ?? 'unknown',
     dates: context?.dates ?? formatBanDates(formatLocale()),
+    proceedLabel: context?.proceedLabel,
   };
 }

@@ -1,15 +1,15 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { t } from '@/components/platform/i18n';
-import { readKasperskyActive } from '@/components/platform/kaspersky-active';
 import { watchSettings } from '@/components/platform/settings-store';
 import { I18nProvider } from '@/components/ui/I18n';
+import type { RegionDecision } from '@/components/core/region/detect-region';
 import type { PageState } from '@/components/ui/PageSection';
 import { PopupApp } from '@/components/ui/PopupApp';
 import '@/components/ui/theme.css';
 import '@/components/ui/popup.css';
 import { formatLocale } from '@/components/platform/i18n';
-import { extensionVersion, loadSettingsState, queryPage, targetTabId } from './state';
+import { extensionVersion, loadQuickState, loadSettingsState, queryPage, targetTabId } from './state';
 
 export interface MountOptions {
   /** `location.search` of the popup (`?tab=<id>` when opened from a notice). */
@@ -20,7 +20,11 @@ export interface MountOptions {
   timeZone?: string;
 }
 
-/** Renders the popup into `root`, loads its state, and keeps it in step with settings. Returns a cleanup. */
+/**
+ * Renders the popup into `root` at once, from what storage.local knows, then fills in the live
+ * policy (managed storage can take seconds right after the browser starts) and the tab's report,
+ * and keeps it in step with settings. Returns a cleanup.
+ */
 export async function mountPopup(root: HTMLElement, options: MountOptions = {}): Promise<() => void> {
   const search = options.search ?? location.search;
   const now = options.now ?? (() => new Date());
@@ -29,9 +33,11 @@ export async function mountPopup(root: HTMLElement, options: MountOptions = {}):
   document.documentElement.lang = locale;
   document.title = t('popup_title');
 
+  const timeZone = options.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
   let page: PageState = { status: 'loading' };
-  let state = await loadSettingsState(options.timeZone);
-  const active = await readKasperskyActive();
+  const quick = await loadQuickState(timeZone);
+  let state: { settings: { policy: Parameters<typeof PopupApp>[0]['policy'] }; region: RegionDecision } = quick;
+  const active = quick.active;
   const version = extensionVersion();
   const openOptions = () => {
     try {
@@ -48,6 +54,7 @@ export async function mountPopup(root: HTMLElement, options: MountOptions = {}):
           page={page}
           policy={state.settings.policy}
           region={state.region}
+          timeZone={timeZone}
           now={now()}
           version={version}
           standalone={standalone}
@@ -59,15 +66,23 @@ export async function mountPopup(root: HTMLElement, options: MountOptions = {}):
     );
 
   draw();
-  const unwatch = watchSettings(() => {
-    void loadSettingsState(options.timeZone).then(next => {
+  // Then the live policy, and every later change; a slower earlier read never overwrites a newer one.
+  let reads = 0;
+  let closed = false;
+  const refresh = () => {
+    const call = ++reads;
+    void loadSettingsState(timeZone).then(next => {
+      if (call !== reads || closed) return;
       state = next;
       draw();
     });
-  });
+  };
+  const unwatch = watchSettings(refresh);
+  refresh();
   page = await queryPage(await targetTabId(search));
-  draw();
+  if (!closed) draw();
   return () => {
+    closed = true;
     unwatch();
     render(null, root);
   };

@@ -6,8 +6,10 @@
 import { browser } from 'wxt/browser';
 import type { ExtensionMessage, PageReport } from '@/components/core/messages';
 import { detectRegion, type RegionDecision } from '@/components/core/region/detect-region';
-import { t } from '@/components/platform/i18n';
-import { readEffectiveSettings } from '@/components/platform/settings-store';
+import { resolveSettings } from '@/components/core/policy/settings';
+import { KASPERSKY_ACTIVE_KEYS, readKasperskyActive, type KasperskyActive } from '@/components/platform/kaspersky-active';
+import { PAGE_CONTEXT_KEY, parsePageContext } from '@/components/platform/page-context';
+import { readEffectiveSettings, readUserSettings, SETTINGS_KEY } from '@/components/platform/settings-store';
 import type { PageState } from '@/components/ui/PageSection';
 
 /** The tab the popup is about: `?tab=<id>` when opened from a notice's Details button, else the active tab. */
@@ -43,7 +45,22 @@ export async function queryPage(tabId: number | undefined, attempts = 4, delayMs
   return { status: 'unavailable' };
 }
 
-/** Settings, policy and the region decision, read fresh. */
+/**
+ * What the popup can draw at once, from one storage.local read: the user's settings, the policy as
+ * the background last validated it (managed storage itself can take seconds to answer right after
+ * the browser starts), and whether Kaspersky was seen running. `loadSettingsState` follows with the
+ * live policy.
+ */
+export async function loadQuickState(timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone) {
+  const stored = await browser.storage.local.get([SETTINGS_KEY, PAGE_CONTEXT_KEY, ...KASPERSKY_ACTIVE_KEYS]).catch(() => ({}) as Record<string, unknown>);
+  const [user, active] = await Promise.all([readUserSettings(stored), readKasperskyActive(stored).catch((): KasperskyActive | undefined => undefined)]);
+  const policy = parsePageContext(stored[PAGE_CONTEXT_KEY])?.policy ?? {};
+  const settings = resolveSettings(policy, user);
+  const region: RegionDecision = detectRegion({ policy: policy.region, user: user.region, timeZone });
+  return { settings, region, active };
+}
+
+/** Settings, policy (managed storage, awaited) and the region decision, read fresh. */
 export async function loadSettingsState(timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone) {
   const settings = await readEffectiveSettings();
   const region: RegionDecision = detectRegion({ policy: settings.managed.policy.region, user: settings.user.region, timeZone });

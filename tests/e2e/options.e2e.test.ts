@@ -50,7 +50,7 @@ describe('options page in English', () => {
     const options = await openOptions(browser);
     expect(await options.title()).toBe('kban settings');
     expect(await options.getByRole('radio', { name: /Decide from my time zone/ }).isChecked()).toBe(true);
-    await expect.poll(() => options.locator('[data-testid="region-setting"]').innerText()).toContain('(now: in the US)');
+    await expect.poll(() => options.locator('[data-testid="region-setting"]').innerText()).toContain('(now: you appear to be in the US)');
 
     await options.getByRole('radio', { name: /Neither/ }).check();
     await expect.poll(async () => (await settings(browser)).region).toBe('non-us');
@@ -168,7 +168,7 @@ describeAsRoot('options page locked by policy', () => {
     expect(await options.locator('[data-testid="locked"]').first().innerText()).toContain('Set by your organization');
     expect(await options.locator('[data-testid="managed-note"]').innerText()).toBe('Some settings are managed by ACME Corp.');
     // Chrome drops keys the schema doesn't know; kban's own checks catch what the schema lets through.
-    expect(await options.locator('[data-testid="policy-problems"]').innerText()).toContain('"supportUrl" was ignored: its value must be an http(s) URL.');
+    expect(await options.locator('[data-testid="policy-problems"]').innerText()).toContain('"supportUrl" was ignored: it must be an http or https address.');
     expect(await axeViolations(options)).toEqual([]);
     await options.close();
   });

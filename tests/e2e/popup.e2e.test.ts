@@ -48,23 +48,35 @@ describe('popup in English (New York time zone)', () => {
       const seen = visible.replace(/\s+/gu, ' ');
       for (const text of [
         'Kaspersky purchase page',
-        'Amazon product page for Kaspersky Premium',
-        'product title',
+        'Kaspersky Premium',
+        'on Amazon, a product page',
         'A notice is shown on the page.',
-        'The ban applies to you. In the US, decided by your time zone.',
-        'Updates ended',
+        'What this means for you',
+        "If you're in the US or a US person, Kaspersky software can't legally be sold to you or updated for you",
+        'Am I breaking the law if I buy it?',
+        'it has not addressed new purchases',
+        'How kban decided:',
+        'the product title names Kaspersky',
+        'You appear to be in the US (your time zone is America/New_York), so kban shows notices.',
+        'Updates have been prohibited for',
         'June 20, 2024',
         'July 20, 2024, 12:00 AM EDT (04:00 UTC)',
         'September 29, 2024, 12:00 AM EDT (04:00 UTC)',
         'Bureau of Industry and Security (BIS)',
         'US persons anywhere',
-        'There is no legal penalty for continuing to use existing Kaspersky software.',
+        'no legal penalty under the Final Determination for continuing to use existing Kaspersky software',
         'General information, not legal advice.',
       ]) {
         expect(seen, `visible in the popup: "${text}"`).toContain(text);
       }
+      // The shopper's order: what it means comes right under the verdict, before the evidence and the region.
+      const at = (text: string) => seen.indexOf(text);
+      expect(at('What this means for you'), 'meaning after the verdict').toBeGreaterThan(at('Kaspersky purchase page'));
+      expect(at('How kban decided:'), 'evidence after the meaning').toBeGreaterThan(at('Am I breaking the law if I buy it?'));
+      expect(at('You appear to be in the US'), 'region after the page').toBeGreaterThan(at('How kban decided:'));
+      expect(seen, 'never that the ban binds the reader').not.toMatch(/The ban applies to you/);
       const every = all.replace(/\s+/gu, ' ');
-      for (const text of ['Threat Intelligence products and services', 'Security Training products and services', 'Microsoft Defender is built in', 'UltraAV']) {
+      for (const text of ['Threat Intelligence products and services', 'Security Training products and services', 'Microsoft Defender is built into Windows', 'UltraAV', 'iPhone and iPad', 'removed from Google Play worldwide']) {
         expect(every, `in the popup (expandable section): "${text}"`).toContain(text);
       }
       expect(await popup.evaluate<number>(`document.querySelectorAll('details').length`), 'sections that expand').toBe(3);
@@ -90,7 +102,7 @@ describe('popup in English (New York time zone)', () => {
     try {
       const { visible } = await popup.evaluate<{ visible: string }>(TEXTS);
       expect(visible).toContain('Exempt Kaspersky service');
-      expect(visible).toContain(`for ${exempt!.product}`);
+      expect(visible).toContain(exempt!.product!);
       expect(visible).toContain('an exempt service');
     } finally {
       await popup.close();
@@ -106,7 +118,7 @@ describe('popup in English (New York time zone)', () => {
     try {
       const { visible } = await popup.evaluate<{ visible: string }>(TEXTS);
       expect(visible).toContain("kban can't see this page");
-      expect(visible).toContain('Updates ended');
+      expect(visible).toContain('Updates have been prohibited for');
     } finally {
       await popup.close();
       await page.close();
@@ -121,9 +133,9 @@ describe('popup in English (New York time zone)', () => {
     const details = await browser.openExtensionPage(`popup.html?tab=${tabId}`);
     try {
       await details.locator('[data-page-state="ready"]').waitFor();
-      await expect.poll(() => details.locator('[data-testid="page-explanation"]').innerText()).toContain('Amazon product page for Kaspersky Premium');
+      await expect.poll(() => details.locator('[data-testid="page-summary"]').innerText()).toContain('on Amazon, a product page');
       expect(await details.locator('details[open]').count()).toBe(3);
-      await expect.poll(() => details.getByText('Microsoft Defender is built in', { exact: false }).isVisible()).toBe(true);
+      await expect.poll(() => details.getByText('Microsoft Defender is built into Windows', { exact: false }).isVisible()).toBe(true);
       expect(await details.title()).toBe('kban: Kaspersky and the US ban');
       expect(await axeViolations(details)).toEqual([]);
 
@@ -183,16 +195,19 @@ describe('popup in Spanish', () => {
       const seen = visible.replace(/\s+/gu, ' ');
       for (const text of [
         'Esta página',
-        'Página de producto de Amazon para Kaspersky Premium',
-        'El veto le afecta. En EE. UU., según su zona horaria.',
-        'Las actualizaciones terminaron hace',
+        'Página de Kaspersky Premium',
+        'en Amazon',
+        'Qué significa para usted',
+        '¿Infrinjo la ley si lo compro?',
+        'Parece que está en EE. UU. (su zona horaria es America/New_York)',
+        'Las actualizaciones llevan',
         '29 de septiembre de 2024, 0:00 EDT',
-        'Seguir usando el software de Kaspersky que ya tiene no conlleva ninguna sanción legal.',
-        'Información general, no asesoramiento legal.',
+        'no conlleva sanciones legales según la Determinación Final',
+        'Información general, no asesoramiento jurídico.',
       ]) {
         expect(seen, `visible in the Spanish popup: "${text}"`).toContain(text);
       }
-      expect(seen, 'no English left').not.toContain('Updates ended');
+      expect(seen, 'no English left').not.toMatch(/Updates have been|What this means|General information/);
       expect(await popup.evaluate<string>('document.documentElement.lang')).toBe('es');
       expect(await popup.axe()).toEqual([]);
     } finally {
@@ -210,9 +225,9 @@ describe('popup and options in Firefox', () => {
       await popup.waitForFunction(() => !!document.querySelector('[data-page-state]'), { timeout: 10_000 });
       const text = (await popup.evaluate(() => document.body.innerText)).replace(/\s+/gu, ' ');
       expect(text).toContain("kban can't see this page");
-      expect(text).toContain('Updates ended');
+      expect(text).toContain('Updates have been prohibited for');
       expect(text).toContain('September 29, 2024, 12:00 AM EDT (04:00 UTC)');
-      expect(text).toContain('There is no legal penalty for continuing to use existing Kaspersky software.');
+      expect(text).toContain('no legal penalty under the Final Determination for continuing to use existing Kaspersky software');
 
       const options = await browser.openExtensionPage('options.html');
       await options.waitForFunction(() => !!document.querySelector('[data-testid="region-setting"]'), { timeout: 10_000 });

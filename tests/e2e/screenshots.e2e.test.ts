@@ -1,9 +1,10 @@
 /**
  * Screenshots for the README (docs/screenshots/): the toolbar popup (light, dark, Spanish), the
- * options page, and the notice on a flagged page (light, dark, Spanish). And the store listing's
- * screenshots (docs/store/screenshots/, 1280×800 as the Chrome Web Store and Edge Add-ons want them):
- * the notice on a flagged page, the toolbar popup over it (the real popup's picture placed where the
- * browser opens it), and the options page, in English and Spanish.
+ * options page, the notice on a flagged page (light, dark, Spanish), the calm exempt note, the
+ * welcome page, and the notice and block screen on a 360 px phone screen (block mode needs root). And the
+ * store listing's screenshots (docs/store/screenshots/, 1280×800 as the Chrome Web Store and Edge Add-ons
+ * want them): the notice on a flagged page, the toolbar popup over it (the real popup's picture placed where
+ * the browser opens it), and the options page, in English and Spanish.
  * Runs only when asked (vitest.e2e.config.ts leaves it out otherwise):
  * `KBAN_SCREENSHOTS=1 npx vitest run -c vitest.e2e.config.ts tests/e2e/screenshots.e2e.test.ts`.
  */
@@ -15,7 +16,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { browser as extensionApi } from '@wxt-dev/browser';
 import { launchChromium, type ChromiumSession } from './harness/chromium';
 import { startFixtureServer, type FixtureServer } from './harness/fixture-server';
-import { ROOT } from './harness/paths';
+import { CHROME_EXTENSION_ID, ROOT } from './harness/paths';
+import { createPolicyFiles } from './harness/policy';
+import { sleep } from './harness/page-state';
+import { amazonProductHtml, escapeHtml, KASPERSKY_ON_AMAZON } from './harness/pages';
+import { PAGE_FIXTURES } from '../fixtures/pages/index';
 import { openToolbarPopup } from './popup-window';
 
 /** The `chrome` global of the extension's service worker, for code passed to `worker.evaluate`. */
@@ -28,6 +33,29 @@ const STORE_SIZE = { width: 1280, height: 800 };
 /** Chrome opens a popup at most 600 px tall; the picture shows what a user sees first. */
 const POPUP_MAX_HEIGHT = 600;
 const AMAZON = 'https://www.amazon.com/Kaspersky-Premium-Protection-Antivirus-Password/dp/B0BHVJ4QT3';
+const EXEMPT = PAGE_FIXTURES.find(fixture => fixture.expect === 'exempt' && fixture.product === 'Kaspersky Threat Intelligence Portal')!;
+/** A phone-shaped Amazon product page (viewport meta, fluid width), for the 360 px shots. */
+const PHONE_URL = 'https://www.amazon.com/Kaspersky-Premium-Total-Security/dp/B0KBANSHOT';
+const PHONE_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml('Amazon.com: Kaspersky Premium')}</title><style>body{margin:0;font:15px Arial,sans-serif;color:#0f1111}header{background:#131921;color:#fff;padding:10px 12px;font-weight:700}
+main{padding:10px 12px}#productTitle{font-size:18px;font-weight:400;line-height:1.3}#bylineInfo{color:#007185;display:block;margin:6px 0 12px}
+#add-to-cart-button{width:100%;padding:10px;border:0;border-radius:20px;background:#ffd814;font-size:15px}</style></head>
+<body><header>amazon</header><main id="main">${amazonProductHtml(KASPERSKY_ON_AMAZON)}<p>$39.99</p><p>Protect your devices with award-winning security.</p></main></body></html>`;
+
+/** A 360 × 740 phone screen with the notice (or block screen) on it. */
+async function shootPhone(browser: ChromiumSession, file: string): Promise<void> {
+  const page = await browser.context.newPage();
+  try {
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.goto(PHONE_URL);
+    await browser.pageReport(page);
+    await page.locator('kban-notice').waitFor({ state: 'attached' });
+    await sleep(200);
+    await page.screenshot({ path: path.join(OUT, file) });
+  } finally {
+    await page.close();
+  }
+}
 
 let server: FixtureServer;
 
@@ -140,6 +168,7 @@ describe('screenshots', () => {
   beforeAll(async () => {
     mkdirSync(OUT, { recursive: true });
     server = await startFixtureServer();
+    server.route(PHONE_URL, { body: PHONE_PAGE });
   });
   afterAll(async () => {
     await server?.close();
@@ -168,9 +197,46 @@ describe('screenshots', () => {
       await shootNotice(browser, page, 'notice-dark.png');
       await page.close();
 
+      const exempt = await browser.context.newPage();
+      await exempt.setViewportSize({ width: 1000, height: 700 });
+      await exempt.goto(EXEMPT.url);
+      await browser.pageReport(exempt);
+      const note = exempt.locator('kban-notice');
+      await note.scrollIntoViewIfNeeded();
+      const box = (await note.boundingBox())!;
+      await exempt.screenshot({ path: path.join(OUT, 'notice-exempt.png'), clip: { x: 0, y: Math.max(0, box.y - 16), width: 1000, height: box.height + 32 } });
+      await exempt.close();
+
+      await shootPhone(browser, 'notice-360.png');
+
+      const welcome = await browser.openExtensionPage('welcome.html');
+      await welcome.setViewportSize({ width: 760, height: 600 });
+      await welcome.locator('[data-testid="welcome-question"]').waitFor();
+      await welcome.screenshot({ path: path.join(OUT, 'welcome.png'), fullPage: true });
+      await welcome.close();
+
       for (const file of await shootStore(browser, 'en', { light: 'popup-light.png', dark: 'popup-dark.png' })) expect(pngSize(file), file).toEqual(STORE_SIZE);
     } finally {
       await browser.close();
+    }
+  });
+
+  it('block screen on a 360 px phone (managed policy: block, proceed for 1 minute)', async () => {
+    const policies = createPolicyFiles();
+    policies.writeChromium('screenshots', {
+      '3rdparty': { extensions: { [CHROME_EXTENSION_ID]: { enforcement: 'block', region: 'us', allowProceed: true, proceedMinutes: 1, organizationName: 'ACME Corp', supportUrl: 'https://it.acme.example/av' } } },
+    });
+    const browser = await launchChromium({ server });
+    try {
+      const deadline = Date.now() + 30_000;
+      while (((await browser.storage('local')).pageContext as { policy?: { enforcement?: string } } | undefined)?.policy?.enforcement !== 'block') {
+        if (Date.now() > deadline) throw new Error('the block policy never reached the prepared page context');
+        await sleep(250);
+      }
+      await shootPhone(browser, 'block-360.png');
+    } finally {
+      await browser.close();
+      policies.restore();
     }
   });
 

@@ -8,11 +8,14 @@ import type { PageReport } from '../messages';
 import { hostOf } from '../classifier/classify';
 import { SITE_RULES } from '../site-rules';
 import { GENERIC_RULE } from '../site-rules/generic';
+import { FREE_TOOL } from './notice-text';
 
 /** An i18n message key with its substitutions. */
 export interface Message {
   key: string;
   substitutions: string[];
+  /** Set for plural messages: `key` is a base whose `_one`/`_other`… forms are chosen for this count. */
+  count?: number;
 }
 
 /** What the popup says about a page. */
@@ -25,6 +28,13 @@ export interface VerdictExplanation {
   evidence: string[];
   /** What the extension did on the page; absent when it did nothing worth saying. */
   action?: Message;
+  /**
+   * "What this means for you": what the page means for the reader and what to do, plus the hedges
+   * the verdict needs (free tools are covered by inference only). Absent on pages left alone.
+   */
+  meaning?: Message[];
+  /** Whether to answer "Am I breaking the law if I buy it?" (purchase and download pages). */
+  buyingQuestion: boolean;
   /** The visual tone: `flagged` (purchase/download), `exempt`, or `neutral`. */
   tone: 'flagged' | 'exempt' | 'neutral';
 }
@@ -91,7 +101,13 @@ export const EXPLAIN_KEYS: readonly string[] = [
     'popup_action_dismissed',
     'popup_action_not_covered',
     'popup_action_off',
-    'popup_action_listing',
+    'popup_action_listing_one',
+    'popup_action_listing_other',
+    'popup_meaning_purchase',
+    'popup_meaning_download',
+    'popup_meaning_exempt',
+    'popup_meaning_listing',
+    'notice_hedge_free',
   ]),
 ];
 
@@ -126,7 +142,7 @@ export function explainVerdict(report: PageReport): VerdictExplanation {
   const actionKey = ACTION_KEYS[report.action];
   const action: Message | undefined =
     report.action === 'listing'
-      ? { key: 'popup_action_listing', substitutions: [String(report.items)] }
+      ? { key: 'popup_action_listing', substitutions: [String(report.items)], count: report.items }
       : actionKey
         ? { key: actionKey, substitutions: [] }
         : undefined;
@@ -143,6 +159,11 @@ export function explainVerdict(report: PageReport): VerdictExplanation {
       summary: { key: summaryKey, substitutions: [site, product] },
       evidence,
       action,
+      meaning: [
+        { key: `popup_meaning_${classification.verdict}`, substitutions: [] },
+        ...(classification.verdict === 'download' && FREE_TOOL.test(product) ? [{ key: 'notice_hedge_free', substitutions: [] }] : []),
+      ],
+      buyingQuestion: true,
       tone: 'flagged',
     };
   }
@@ -152,6 +173,8 @@ export function explainVerdict(report: PageReport): VerdictExplanation {
       summary: { key: 'popup_explain_exempt', substitutions: [site, product] },
       evidence,
       action,
+      meaning: [{ key: 'popup_meaning_exempt', substitutions: [] }],
+      buyingQuestion: false,
       tone: 'exempt',
     };
   }
@@ -161,6 +184,8 @@ export function explainVerdict(report: PageReport): VerdictExplanation {
       summary: { key: 'popup_explain_listing', substitutions: [site] },
       evidence,
       action,
+      meaning: report.items > 0 ? [{ key: 'popup_meaning_listing', substitutions: [] }] : undefined,
+      buyingQuestion: false,
       tone: report.items > 0 ? 'flagged' : 'neutral',
     };
   }
@@ -169,6 +194,7 @@ export function explainVerdict(report: PageReport): VerdictExplanation {
     summary: { key: 'popup_explain_none', substitutions: [site] },
     evidence,
     action,
+    buyingQuestion: false,
     tone: 'neutral',
   };
 }

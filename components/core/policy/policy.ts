@@ -54,19 +54,30 @@ export const POLICY_DEFAULTS: Readonly<Policy> = {
   allSites: false,
 };
 
-type Check = (value: unknown) => string | undefined;
+/** What is wrong with a value; the options page words it through i18n (`options_problem_<code>`). */
+export type PolicyProblemCode = 'unknown' | 'not_object' | 'one_of' | 'boolean' | 'string' | 'too_long' | 'int_range' | 'url';
 
-const oneOf = (...allowed: string[]): Check => (value) =>
-  typeof value === 'string' && allowed.includes(value) ? undefined : `must be one of ${allowed.map((v) => `"${v}"`).join(', ')}`;
-const bool: Check = (value) => (typeof value === 'boolean' ? undefined : 'must be true or false');
+type Found = Omit<PolicyProblem, 'key'>;
+type Check = (value: unknown) => Found | undefined;
+
+const found = (code: PolicyProblemCode, message: string, params: string[] = []): Found => ({ code, params, message });
+const oneOf = (...allowed: string[]): Check => (value) => {
+  if (typeof value === 'string' && allowed.includes(value)) return undefined;
+  const list = allowed.map((v) => `"${v}"`).join(', ');
+  return found('one_of', `must be one of ${list}`, [list]);
+};
+const bool: Check = (value) => (typeof value === 'boolean' ? undefined : found('boolean', 'must be true or false'));
 const text = (max: number): Check => (value) =>
-  typeof value !== 'string' ? 'must be a string' : value.length > max ? `must be at most ${max} characters` : undefined;
+  typeof value !== 'string' ? found('string', 'must be a string') : value.length > max ? found('too_long', `must be at most ${max} characters`, [String(max)]) : undefined;
 const intRange = (min: number, max: number): Check => (value) =>
-  Number.isInteger(value) && (value as number) >= min && (value as number) <= max ? undefined : `must be a whole number from ${min} to ${max}`;
+  Number.isInteger(value) && (value as number) >= min && (value as number) <= max
+    ? undefined
+    : found('int_range', `must be a whole number from ${min} to ${max}`, [String(min), String(max)]);
 const webUrl: Check = (value) => {
   if (value === '') return undefined;
-  if (typeof value !== 'string' || value.length > 2048) return 'must be an http(s) URL';
-  return /^https?:\/\/[^\s/?#]+[^\s]*$/i.test(value) ? undefined : 'must be an http(s) URL';
+  const bad = found('url', 'must be an http(s) URL');
+  if (typeof value !== 'string' || value.length > 2048) return bad;
+  return /^https?:\/\/[^\s/?#]+[^\s]*$/i.test(value) ? undefined : bad;
 };
 
 // `@__PURE__` lets bundles that only need POLICY_DEFAULTS (the content script) drop the validators.
@@ -90,9 +101,14 @@ const CHECKS: Record<keyof Policy, Check> = {
 /** The policy keys, in schema order. */
 export const POLICY_KEYS = /* @__PURE__ */ Object.keys(CHECKS) as Array<keyof Policy>;
 
-/** A problem found in the admin's policy: which key, and what is wrong, in words for the options page. */
+/**
+ * A problem found in the admin's policy: which key, what is wrong (`code` and its `params`, worded by
+ * the options page in the UI language), and the same in English for logs (`message`).
+ */
 export interface PolicyProblem {
   key: string;
+  code: PolicyProblemCode;
+  params: string[];
   message: string;
 }
 
@@ -101,23 +117,23 @@ export interface PolicyProblem {
  * Never throws, whatever it is given.
  *
  * @example parsePolicy({ enforcement: 'block', colour: 'red' })
- * // → { policy: { enforcement: 'block' }, problems: [{ key: 'colour', message: 'unknown key, ignored' }] }
+ * // → { policy: { enforcement: 'block' }, problems: [{ key: 'colour', code: 'unknown', params: [], message: 'unknown key, ignored' }] }
  */
 export function parsePolicy(raw: unknown): { policy: Partial<Policy>; problems: PolicyProblem[] } {
   const policy: Partial<Policy> = {};
   const problems: PolicyProblem[] = [];
   if (raw === undefined || raw === null) return { policy, problems };
   if (typeof raw !== 'object' || Array.isArray(raw)) {
-    return { policy, problems: [{ key: '(policy)', message: 'is not an object; all of it was ignored' }] };
+    return { policy, problems: [{ key: '(policy)', code: 'not_object', params: [], message: 'is not an object; all of it was ignored' }] };
   }
   for (const key of Object.keys(raw)) {
     const value = (raw as Record<string, unknown>)[key];
     if (!Object.prototype.hasOwnProperty.call(CHECKS, key)) {
-      problems.push({ key: key.slice(0, 60), message: 'unknown key, ignored' });
+      problems.push({ key: key.slice(0, 60), code: 'unknown', params: [], message: 'unknown key, ignored' });
       continue;
     }
     const problem = CHECKS[key as keyof Policy](value);
-    if (problem) problems.push({ key, message: `${problem}; ignored` });
+    if (problem) problems.push({ key, ...problem, message: `${problem.message}; ignored` });
     else (policy as Record<string, unknown>)[key] = value;
   }
   return { policy, problems };

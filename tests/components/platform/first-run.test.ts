@@ -28,14 +28,7 @@ describe('handleFirstRun', () => {
   it('opens the welcome page on install', async () => {
     const create = vi.spyOn(fakeBrowser.tabs, 'create');
     expect(await handleFirstRun({ reason: 'install' }, fast)).toBe(true);
-    expect(create).toHaveBeenCalledWith({ url: 'chrome-extension://id/popup.html?welcome=1' });
-  });
-
-  it('uses the options page when the build has one', async () => {
-    vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({ version: '1', options_ui: { page: 'options.html' } } as never);
-    const open = vi.spyOn(fakeBrowser.runtime, 'openOptionsPage').mockResolvedValue(undefined);
-    expect(await handleFirstRun({ reason: 'install' }, fast)).toBe(true);
-    expect(open).toHaveBeenCalled();
+    expect(create).toHaveBeenCalledWith({ url: 'chrome-extension://id/welcome.html' });
   });
 
   it.each(['update', 'chrome_update', 'shared_module_update'])('does nothing on %s', async (reason) => {

@@ -2,7 +2,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { getMessage } from '../ui/i18n';
-import { PAGE_CONTEXT_KEY, currentPageContext, formatBanDates, parsePageContext, readPageContext, writePageContext } from '@/components/platform/page-context';
+import { PAGE_CONTEXT_KEY, currentPageContext, formatBanDates, parsePageContext, proceedLabel, readPageContext, writePageContext } from '@/components/platform/page-context';
 
 beforeEach(() => {
   fakeBrowser.reset();
@@ -12,6 +12,16 @@ beforeEach(() => {
 });
 
 describe('page context', () => {
+  it('prepares the block screen\'s plural-resolved proceed label for the policy, so pages need no Intl', async () => {
+    await fakeBrowser.storage.managed.set({ proceedMinutes: 1 });
+    await writePageContext();
+    expect((await readPageContext())?.proceedLabel).toBe('Proceed anyway for 1 minute');
+    expect(proceedLabel({})).toBe('Proceed anyway for 60 minutes');
+    vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(((key: string, subs?: string | string[]) => getMessage('es', key, subs)) as never);
+    expect(proceedLabel({ proceedMinutes: 1 }, 'es')).toBe('Continuar de todos modos durante 1 minuto');
+    expect(proceedLabel({ proceedMinutes: 1440 }, 'es')).toBe('Continuar de todos modos durante 1440 minutos');
+  });
+
   it('the background writes validated policy, zone and dates; pages read them back', async () => {
     await fakeBrowser.storage.managed.set({ enforcement: 'block', region: 'nowhere' });
     await writePageContext();

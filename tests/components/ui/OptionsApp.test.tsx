@@ -31,7 +31,7 @@ describe('OptionsApp', () => {
     const { container } = renderWithI18n(<OptionsApp {...props()} />);
     expect(missingKeys(container)).toEqual([]);
     expect(radio(/Decide from my time zone/).checked).toBe(true);
-    expect(plainText(screen.getByTestId('region-setting'))).toContain('(now: in the US)');
+    expect(plainText(screen.getByTestId('region-setting'))).toContain('(now: you appear to be in the US)');
     for (const name of [/I'm in the US/, /US citizen, permanent resident or US company outside the US/, /Neither/]) {
       expect(radio(name).checked).toBe(false);
       expect(radio(name).disabled).toBe(false);
@@ -96,7 +96,7 @@ describe('OptionsApp', () => {
     const items = [...screen.getByTestId('policy-problems').querySelectorAll('li')].map(li => plainText(li));
     expect(items).toEqual([
       '"colour" is not a setting kban knows, so it was ignored.',
-      '"enforcement" was ignored: its value must be one of "warn", "block", "off".',
+      '"enforcement" was ignored: it must be one of "warn", "block", "off".',
     ]);
   });
 
@@ -135,5 +135,25 @@ describe('OptionsApp', () => {
     expect(text).toContain('Configuración de kban');
     expect(text).toContain('Establecido por su organización');
     expect(text).toContain('Informar de un resultado erróneo');
+  });
+
+  it.each<[Record<string, unknown>, string]>([
+    [{ enforcement: 'loud' }, '«enforcement» se ignoró: debe ser uno de estos valores: "warn", "block", "off".'],
+    [{ proceedMinutes: 0 }, '«proceedMinutes» se ignoró: debe ser un número entero de 1 a 1440.'],
+    [{ organizationName: 'x'.repeat(101) }, '«organizationName» se ignoró: debe tener como máximo 100 caracteres.'],
+    [{ supportUrl: 'javascript:alert(1)' }, '«supportUrl» se ignoró: debe ser una dirección http o https.'],
+    [{ allowDismiss: 'yes' }, '«allowDismiss» se ignoró: debe ser true o false.'],
+    [{ supportMessage: 42 }, '«supportMessage» se ignoró: debe ser un texto.'],
+    [{ colour: 'red' }, '«colour» no es un ajuste que kban conozca, así que se ignoró.'],
+  ])('words policy problem %o in Spanish, with no English left in', (raw, expected) => {
+    renderWithI18n(<OptionsApp {...props(raw)} />, 'es');
+    const text = plainText(screen.getByTestId('policy-problems'));
+    expect(text).toContain(expected);
+    expect(text, 'policy.ts English must not leak into the Spanish page').not.toMatch(/must be|ignored|unknown key/);
+  });
+
+  it('says the region text is general information, not legal advice', () => {
+    renderWithI18n(<OptionsApp {...props()} />);
+    expect(plainText(screen.getByTestId('region-setting'))).toContain('General information, not legal advice.');
   });
 });

@@ -45,23 +45,28 @@ describe('PopupApp (English)', () => {
       'case ICTS-2021-002',
       'announced on June 20, 2024',
       'Federal Register on June 24, 2024 (89 FR 52434)',
-      'sales, updates, resale',
+      'new agreements, updates, the Kaspersky Security Network, resale',
       'white label',
+      'licensing it for resale or for that',
       'US persons anywhere',
-      'no legal penalty for continuing to use existing Kaspersky software',
-      'Microsoft Defender is built in',
+      'no legal penalty under the Final Determination for continuing to use existing Kaspersky software',
+      'strongly encourages',
+      'Microsoft Defender is built into Windows',
       'UltraAV',
-      'In September 2024',
+      'If UltraAV appeared in September 2024',
       'not legal advice',
     ]) {
       expect(text, `the popup should say "${fact}"`).toContain(fact);
     }
     expect(text, 'ban-facts: never say it is legal to buy').not.toMatch(/legal to buy/i);
+    expect(text, 'ban-facts §9: quote BIS one way (strongly encourages)').not.toMatch(/BIS urges|BIS recommends/);
+    expect(text, 'licensing is prohibited for resale or integration only (issue 12 fact 5)').not.toMatch(/integration or licensing\b(?! for)/);
+    expect(text, 'never say the ban binds the reader (issue 12 fact 4)').not.toMatch(/applies to you|The ban covers you/i);
   });
 
   it('shows the timeline with the EDT cut-off and how long ago updates ended', () => {
     renderWithI18n(<PopupApp {...props()} />);
-    expect(plainText(screen.getByTestId('timeline-headline'))).toBe('Updates ended 2 years and 1 month ago.');
+    expect(plainText(screen.getByTestId('timeline-headline'))).toBe('Updates have been prohibited for 2 years and 1 month.');
     const cutoff = document.querySelector('[data-milestone="no-updates"]');
     expect(plainText(cutoff)).toContain('September 29, 2024, 12:00 AM EDT (04:00 UTC)');
     expect(cutoff?.getAttribute('data-status')).toBe('past');
@@ -75,7 +80,9 @@ describe('PopupApp (English)', () => {
       'Security Training products and services',
       'Consulting or advisory services',
     ]);
+    expect(plainText(items[0])).toContain("in kban's reading");
     expect(plainText(items[0])).toContain('OpenTIP');
+    expect(plainText(items[0]), 'CyberTrace is only probably exempt (ban-facts §4)').toContain('CyberTrace probably');
     expect(plainText(items[2])).toContain('purely informational or educational');
   });
 
@@ -108,7 +115,7 @@ describe('This page', () => {
     [
       'Amazon product page',
       { status: 'ready', report: AMAZON_PREMIUM },
-      'Amazon product page for Kaspersky Premium: product page address, product title, and brand',
+      'Kaspersky Premium on Amazon, a product page',
     ],
     [
       'exempt portal',
@@ -121,7 +128,7 @@ describe('This page', () => {
           items: 0,
         },
       },
-      'for Kaspersky OpenTIP, an exempt service: a Threat Intelligence service',
+      "Kaspersky OpenTIP on Kaspersky Threat Intelligence, an exempt service in kban's reading",
     ],
     [
       'dismissed',
@@ -146,14 +153,31 @@ describe('This page', () => {
 
 describe('region status', () => {
   it.each<[RegionDecision, string]>([
-    [{ covered: true, source: 'time-zone', basis: 'us' }, 'The ban applies to you. In the US, decided by your time zone.'],
-    [{ covered: true, source: 'user', basis: 'us-person-abroad' }, 'The ban applies to you. US person outside the US, set by you.'],
-    [{ covered: false, source: 'time-zone', basis: 'non-us' }, "The ban doesn't apply to you. Outside the US, decided by your time zone."],
-    [{ covered: false, source: 'user', basis: 'non-us' }, "The ban doesn't apply to you. Not in the US and not a US person, set by you."],
-    [{ covered: true, source: 'policy', basis: 'us' }, 'The ban applies to you. In the US, set by your organization.'],
+    [{ covered: true, source: 'time-zone', basis: 'us' }, 'You appear to be in the US (your time zone is America/Chicago), so kban shows notices.'],
+    [{ covered: true, source: 'time-zone', basis: 'unknown' }, "Your time zone (America/Chicago) doesn't say where you are, so kban shows notices to be safe."],
+    [{ covered: true, source: 'user', basis: 'us-person-abroad' }, "You said you're a US citizen, permanent resident or US company outside the US, so kban shows notices."],
+    [{ covered: true, source: 'user', basis: 'us' }, "You said you're in the US, so kban shows notices."],
+    [{ covered: false, source: 'time-zone', basis: 'non-us' }, 'You appear to be outside the US (your time zone is America/Chicago), so kban shows no notices.'],
+    [{ covered: false, source: 'user', basis: 'non-us' }, "You said you're outside the US and not a US person, so kban shows no notices."],
+    [{ covered: true, source: 'policy', basis: 'us' }, 'Your organization set kban to treat you as covered by the ban, so it shows notices.'],
+    [{ covered: false, source: 'policy', basis: 'non-us' }, 'Your organization set kban to treat you as not covered by the ban, so it shows no notices.'],
   ])('%o', (region, expected) => {
-    renderWithI18n(<PopupApp {...props({ region })} />);
-    expect(plainText(screen.getByTestId('region-status'))).toContain(expected);
+    renderWithI18n(<PopupApp {...props({ region, timeZone: 'America/Chicago' })} />);
+    const text = plainText(screen.getByTestId('region-status'));
+    expect(text).toContain(expected);
+    expect(text, 'kban assumes; it never says the ban binds the reader').not.toMatch(/applies to you|doesn't apply/);
+  });
+
+  it('with a UTC time zone, says the zone tells nothing and does not contradict itself', () => {
+    renderWithI18n(<PopupApp {...props({ region: { covered: true, source: 'time-zone', basis: 'unknown' }, timeZone: 'UTC' })} />);
+    const text = plainText(screen.getByTestId('region-status').querySelector('p'));
+    expect(text).toBe("Your time zone (UTC) doesn't say where you are, so kban shows notices to be safe.");
+    expect(plainText(screen.getByTestId('region-status')), 'UTC must not contradict itself').not.toMatch(/appear to be (in|outside)|Location unknown/);
+  });
+
+  it('never says where a reader is when the organization set the region (staff abroad)', () => {
+    renderWithI18n(<PopupApp {...props({ region: { covered: true, source: 'policy', basis: 'us' }, timeZone: 'Europe/Berlin' })} />);
+    expect(plainText(screen.getByTestId('region-status'))).not.toMatch(/In the US|in the US/);
   });
 
   it('lets the user change it unless the organization set it', () => {
@@ -195,10 +219,94 @@ describe('PopupApp (Spanish)', () => {
     const { container } = renderWithI18n(<PopupApp {...props()} />, 'es');
     expect(missingKeys(container), 'every message key must exist in public/_locales/es').toEqual([]);
     const text = plainText(container);
-    expect(text).toContain('Las actualizaciones terminaron hace 2 años y 1 mes.');
+    expect(text).toContain('Las actualizaciones llevan 2 años y 1 mes prohibidas.');
     expect(text).toContain('29 de septiembre de 2024, 0:00 EDT');
-    expect(text).toContain('Página de producto de Amazon para Kaspersky Premium');
-    expect(text).toContain('ninguna sanción legal');
+    expect(text).toContain('Página de Kaspersky Premium en Amazon');
+    expect(text).toContain('no conlleva sanciones legales según la Determinación Final');
+    expect(text).toContain('asesoramiento jurídico');
+    expect(text).not.toContain('asesoramiento legal');
     expect(text).toContain('septiembre de 2024');
+  });
+});
+
+describe('what this page means for the reader (issue 12: say it first)', () => {
+  const order = (a: Element | null, b: Element | null) => !!a && !!b && !!(a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING);
+
+  it('puts "What this means for you" right under the page verdict, the evidence after it, and the region after the page', () => {
+    const { container } = renderWithI18n(<PopupApp {...props()} />);
+    const summary = screen.getByTestId('page-summary');
+    const meaning = screen.getByTestId('page-meaning');
+    const evidence = screen.getByTestId('page-explanation');
+    expect(order(summary, meaning), 'meaning follows the verdict').toBe(true);
+    expect(order(meaning, evidence), 'the evidence moves below the meaning').toBe(true);
+    expect(order(screen.getByTestId('page-section'), screen.getByTestId('region-status'))).toBe(true);
+    expect(plainText(meaning)).toContain("If you're in the US or a US person, Kaspersky software can't legally be sold to you or updated for you");
+    expect(plainText(meaning)).toContain('Choose another security product.');
+    expect(plainText(evidence), 'the evidence reads as plain words').toBe(
+      'How kban decided: the address is a product page, the product title names Kaspersky, and the brand is Kaspersky.',
+    );
+    expect(container.querySelector('main > *:nth-child(1)')?.getAttribute('data-testid'), 'nothing comes before This page without a policy').toBe('page-section');
+  });
+
+  it('answers "Am I breaking the law if I buy it?" truthfully and hedged', () => {
+    renderWithI18n(<PopupApp {...props()} />);
+    const meaning = plainText(screen.getByTestId('page-meaning'));
+    expect(meaning).toContain('Am I breaking the law if I buy it?');
+    const answer = plainText(screen.getByTestId('buying-answer'));
+    expect(answer).toContain('no legal penalty under the Final Determination');
+    expect(answer).toContain('it has not addressed new purchases');
+    expect(answer).toContain('General information, not legal advice.');
+    expect(answer, 'ban-facts §3: never say buying is legal or illegal for the buyer').not.toMatch(/legal to buy|illegal to buy|you are breaking/i);
+  });
+
+  it.each<[string, string, string[], string[]]>([
+    ['Kaspersky Free', 'download', ["kban's reading: free Kaspersky tools are covered too"], []],
+    ['Kaspersky Virus Removal Tool', 'download', ["kban's reading: free Kaspersky tools are covered too"], []],
+    ['Kaspersky Premium', 'download', [], ['free Kaspersky tools']],
+  ])('a download page for %s hedges free tools only where it applies', (product, verdict, present, absent) => {
+    const report: PageReport = { ...AMAZON_PREMIUM, classification: { verdict: verdict as 'download', ruleId: 'kaspersky', product, reasons: ['vendor-path:^\\/downloads'] } };
+    renderWithI18n(<PopupApp {...props({ page: { status: 'ready', report } })} />);
+    const meaning = plainText(screen.getByTestId('page-meaning'));
+    expect(meaning).toContain("Kaspersky can't legally provide this to you");
+    for (const text of present) expect(meaning).toContain(text);
+    for (const text of absent) expect(meaning).not.toContain(text);
+  });
+
+  it('an exempt page says nothing changes, hedged, and asks no buying question', () => {
+    const report: PageReport = {
+      url: 'https://opentip.kaspersky.com/',
+      classification: { verdict: 'exempt', ruleId: 'kaspersky-threat-intelligence', category: 'threat-intelligence', product: 'Kaspersky OpenTIP', reasons: ['exempt:threat-intelligence'] },
+      action: 'exempt-note',
+      items: 0,
+    };
+    renderWithI18n(<PopupApp {...props({ page: { status: 'ready', report } })} />);
+    const meaning = plainText(screen.getByTestId('page-meaning'));
+    expect(meaning).toContain("Nothing changes for you here: the ban exempts this kind of service, in kban's reading.");
+    expect(screen.queryByTestId('buying-answer')).toBeNull();
+  });
+
+  it.each<['en' | 'es', number, string]>([
+    ['en', 1, '1 Kaspersky product is marked on this page.'],
+    ['en', 3, '3 Kaspersky products are marked on this page.'],
+    ['es', 1, 'Hay 1 producto de Kaspersky marcado en esta página.'],
+    ['es', 4, 'Hay 4 productos de Kaspersky marcados en esta página.'],
+  ])('listing count in %s uses plural rules (%d)', (locale, items, expected) => {
+    const report: PageReport = { url: 'https://www.amazon.com/s?k=kaspersky', classification: { verdict: 'none', ruleId: 'amazon', listing: true, reasons: ['listing-path'] }, action: 'listing', items };
+    renderWithI18n(<PopupApp {...props({ page: { status: 'ready', report } })} />, locale);
+    expect(plainText(screen.getByTestId('page-action'))).toBe(expected);
+  });
+
+  it('gives Windows, Mac, Android and iOS their own steps', () => {
+    renderWithI18n(<PopupApp {...props()} />);
+    const steps = screen.getByTestId('still-running-steps');
+    expect([...steps.querySelectorAll('dt')].map(dt => plainText(dt))).toEqual(['Windows', 'Mac', 'Android', 'iPhone and iPad']);
+    const step = (platform: string) => plainText(steps.querySelector(`[data-platform="${platform}"] dd`));
+    expect(step('windows')).toContain('Microsoft Defender is built into Windows');
+    expect(step('windows')).toContain('US consumer customers on Windows');
+    expect(step('mac')).toContain('The automatic switch to UltraAV was for Windows only');
+    expect(step('android')).toContain('removed from Google Play worldwide');
+    expect(step('android')).toContain('cancelled in Google Play');
+    expect(step('ios')).toContain('App Store is cancelled there');
+    expect(step('mac'), 'facts only from ban-facts.md: no invented menu paths').not.toMatch(/Applications folder|Launchpad|Finder/);
   });
 });

@@ -34,7 +34,7 @@ describe('options entrypoint', () => {
   it('saves the region at once', async () => {
     unmount = await mountOptions(root, 'Europe/Madrid');
     expect(radio(/Decide from my time zone/).checked).toBe(true);
-    expect(plainText(root)).toContain('(now: outside the US)');
+    expect(plainText(root)).toContain('(now: you appear to be outside the US)');
     fireEvent.click(radio(/US citizen, permanent resident/));
     await waitFor(async () => expect((await stored())?.region).toBe('us-person-abroad'));
     await waitFor(() => expect(radio(/US citizen, permanent resident/).checked).toBe(true));
@@ -69,7 +69,7 @@ describe('options entrypoint', () => {
     expect(radio(/Neither/).disabled).toBe(true);
     expect((screen.getByRole('checkbox', { name: /Show a notice/ }) as HTMLInputElement).disabled).toBe(true);
     expect(plainText(root)).toContain('Some settings are managed by ACME Corp.');
-    expect(plainText(screen.getByTestId('policy-problems'))).toContain('"reportUrl" was ignored: its value must be an http(s) URL.');
+    expect(plainText(screen.getByTestId('policy-problems'))).toContain('"reportUrl" was ignored: it must be an http or https address.');
 
     // The admin lifts the lock while the page is open.
     await fakeBrowser.storage.managed.clear();
@@ -82,6 +82,6 @@ describe('options entrypoint', () => {
     unmount = await mountOptions(root, 'America/New_York');
     expect(document.documentElement.lang).toBe('es');
     expect(document.title).toBe('Configuración de kban');
-    expect(plainText(root)).toContain('Decidir según mi zona horaria (ahora: en EE. UU.)');
+    expect(plainText(root)).toContain('Decidir según mi zona horaria (ahora: parece que está en EE. UU.)');
   });
 });

@@ -52,9 +52,10 @@ describe('popup entrypoint', () => {
     const send = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue(REPORT as never);
     unmount = await mountPopup(root, { search: '', now: NOW, timeZone: 'America/Chicago' });
     expect(send).toHaveBeenCalledWith(tab.id, { type: 'kban:get-page' });
-    await waitFor(() => expect(plainText(root)).toContain('Amazon product page for Kaspersky Premium: product title and brand'));
-    expect(plainText(root)).toContain('Updates ended 2 years and 1 month ago.');
-    expect(plainText(root)).toContain('In the US, decided by your time zone.');
+    await waitFor(() => expect(plainText(root)).toContain('Kaspersky Premium on Amazon, a product page'));
+    expect(plainText(root)).toContain('How kban decided: the product title names Kaspersky and the brand is Kaspersky.');
+    expect(plainText(root)).toContain('Updates have been prohibited for 2 years and 1 month.');
+    expect(plainText(root)).toContain('You appear to be in the US (your time zone is America/Chicago)');
     expect(document.documentElement.lang).toBe('en');
     expect(document.title).toBe('kban: Kaspersky and the US ban');
   });
@@ -93,14 +94,30 @@ describe('popup entrypoint', () => {
     await fakeBrowser.storage.local.set({ settings: { version: 1, region: 'us-person-abroad', notices: true, dismissedSites: [], searchResults: false } });
     await fakeBrowser.storage.managed.set({ organizationName: 'ACME Corp', supportMessage: 'Use ACME Shield.', supportUrl: 'https://it.acme.example/' });
     unmount = await mountPopup(root, { search: '', now: NOW, timeZone: 'Europe/Berlin' });
-    expect(plainText(root)).toContain('US person outside the US, set by you.');
-    expect(plainText(root)).toContain('From ACME Corp');
+    expect(plainText(root)).toContain("You said you're a US citizen, permanent resident or US company outside the US");
+    await waitFor(() => expect(plainText(root)).toContain('From ACME Corp'));
     expect(plainText(root)).toContain('Use ACME Shield.');
 
     await fakeBrowser.storage.local.set({ settings: { version: 1, region: 'non-us', notices: true, dismissedSites: [], searchResults: false } });
-    await waitFor(() => expect(plainText(root)).toContain('Not in the US and not a US person, set by you.'));
+    await waitFor(() => expect(plainText(root)).toContain("You said you're outside the US and not a US person"));
     await fakeBrowser.storage.managed.set({ region: 'us' });
-    await waitFor(() => expect(plainText(root)).toContain('In the US, set by your organization.'));
+    await waitFor(() => expect(plainText(root)).toContain('Your organization set kban to treat you as covered by the ban'));
+  });
+
+  it('draws at once while managed storage is slow, from the policy the background last validated, then fills in the live policy', async () => {
+    await openTab('https://example.com/');
+    vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockImplementation((() => new Promise(() => {})) as never);
+    await fakeBrowser.storage.local.set({
+      pageContext: { timeZone: 'Europe/Berlin', zone: 'non-us', dates: { noNewSales: 'July 20, 2024', noUpdates: 'September 29, 2024' }, policy: { organizationName: 'ACME Corp' } },
+    });
+    let answer: (value: Record<string, unknown>) => void = () => {};
+    vi.spyOn(fakeBrowser.storage.managed, 'get').mockImplementation((() => new Promise(resolve => (answer = resolve))) as never);
+    void mountPopup(root, { search: '', now: NOW, timeZone: 'Europe/Berlin' }).then(cleanup => (unmount = cleanup));
+    await waitFor(() => expect(root.querySelector('[data-testid="page-section"]'), 'drawn before managed storage answers').not.toBeNull());
+    expect(plainText(root)).toContain('Checking this page…');
+    expect(plainText(root), 'the cached policy is used for the first draw').toContain('From ACME Corp');
+    answer({ organizationName: 'ACME Corp', region: 'us' });
+    await waitFor(() => expect(plainText(root)).toContain('Your organization set kban to treat you as covered by the ban'));
   });
 
   it('opens the options page from "Change region"', async () => {
@@ -117,8 +134,9 @@ describe('popup entrypoint', () => {
     await openTab('https://www.amazon.com/dp/B0BHVJ4QT3');
     vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue(REPORT as never);
     unmount = await mountPopup(root, { search: '', now: NOW, timeZone: 'America/New_York' });
-    await waitFor(() => expect(plainText(root)).toContain('Página de producto de Amazon para Kaspersky Premium: título del producto y marca'));
-    expect(plainText(root)).toContain('Las actualizaciones terminaron hace 2 años y 1 mes.');
+    await waitFor(() => expect(plainText(root)).toContain('Página de Kaspersky Premium en Amazon'));
+    expect(plainText(root)).toContain('Cómo lo decidió kban: el título del producto nombra a Kaspersky y la marca es Kaspersky.');
+    expect(plainText(root)).toContain('Las actualizaciones llevan 2 años y 1 mes prohibidas.');
     expect(document.documentElement.lang).toBe('es');
   });
 });
@@ -143,7 +161,7 @@ describe('formatLocale', () => {
     await openTab('https://www.amazon.com/dp/B0BHVJ4QT3');
     vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue(REPORT as never);
     unmount = await mountPopup(root, { search: '', now: NOW, timeZone: 'America/New_York' });
-    await waitFor(() => expect(plainText(root)).toContain('título del producto y marca'));
+    await waitFor(() => expect(plainText(root)).toContain('el título del producto nombra a Kaspersky'));
     expect(plainText(root)).toContain('29 de septiembre de 2024');
     expect(document.documentElement.lang).toBe('es');
   });

@@ -64,7 +64,7 @@ describe('explainVerdict', () => {
       heading: 'popup_verdict_listing',
       summary: { key: 'popup_explain_listing', substitutions: ['Amazon'] },
       evidence: ['popup_reason_listing'],
-      action: { key: 'popup_action_listing', substitutions: ['3'] },
+      action: { key: 'popup_action_listing', substitutions: ['3'], count: 3 },
       tone: 'flagged',
     },
     {
@@ -114,7 +114,23 @@ describe('explainVerdict', () => {
     expect(explanation.tone).toBe('neutral');
   });
 
-  it('explains the saved Amazon page for Kaspersky Premium as "Amazon product page for Kaspersky Premium: product title and brand"', () => {
+  it.each<[string, Classification, string[], boolean]>([
+    ['purchase', { verdict: 'purchase', ruleId: 'amazon', product: 'Kaspersky Plus', reasons: [] }, ['popup_meaning_purchase'], true],
+    ['paid download', { verdict: 'download', ruleId: 'kaspersky', product: 'Kaspersky Premium', reasons: [] }, ['popup_meaning_download'], true],
+    ['free tool download (covered by inference only)', { verdict: 'download', ruleId: 'kaspersky-support', product: 'Kaspersky Virus Removal Tool', reasons: [] }, ['popup_meaning_download', 'notice_hedge_free'], true],
+    ['exempt', { verdict: 'exempt', ruleId: 'kaspersky-training', category: 'security-training', product: 'Kaspersky ASAP', reasons: [] }, ['popup_meaning_exempt'], false],
+  ])('says what a %s page means for the reader first', (_name, classification, meaning, buyingQuestion) => {
+    const explanation = explainVerdict(report(classification));
+    expect(explanation.meaning?.map(message => message.key)).toEqual(meaning);
+    expect(explanation.buyingQuestion).toBe(buyingQuestion);
+  });
+
+  it('says nothing about meaning on a page left alone, or a listing with nothing marked', () => {
+    expect(explainVerdict(report({ verdict: 'none', ruleId: 'amazon', reasons: [] }, 'none')).meaning).toBeUndefined();
+    expect(explainVerdict(report({ verdict: 'none', ruleId: 'amazon', listing: true, reasons: [] }, 'listing', 0)).meaning).toBeUndefined();
+  });
+
+  it('explains the saved Amazon page for Kaspersky Premium from its product title and brand', () => {
     const fixture = PAGE_FIXTURES.find(f => f.file === 'www.amazon.com/kaspersky-premium.html')!;
     const rule = findRule(hostOf(fixture.url))!;
     const classification = classify(collectSignals(loadPage(fixture.file, fixture.url), rule, fixture.url), rule);

@@ -8,37 +8,37 @@ describe('parsePolicy', () => {
   });
 
   it.each([
-    ['region', 'everywhere', 'must be one of "auto", "us", "non-us"; ignored'],
-    ['region', 5, 'must be one of "auto", "us", "non-us"; ignored'],
-    ['enforcement', 'maybe', 'must be one of "warn", "block", "off"; ignored'],
-    ['enforcement', 'BLOCK', 'must be one of "warn", "block", "off"; ignored'],
-    ['allowProceed', 'yes', 'must be true or false; ignored'],
-    ['allowDismiss', 1, 'must be true or false; ignored'],
-    ['proceedMinutes', 0, 'must be a whole number from 1 to 1440; ignored'],
-    ['proceedMinutes', 5000, 'must be a whole number from 1 to 1440; ignored'],
-    ['proceedMinutes', 2.5, 'must be a whole number from 1 to 1440; ignored'],
-    ['proceedMinutes', '30', 'must be a whole number from 1 to 1440; ignored'],
-    ['organizationName', 'x'.repeat(101), 'must be at most 100 characters; ignored'],
-    ['supportMessage', 42, 'must be a string; ignored'],
-    ['supportUrl', 'javascript:alert(1)', 'must be an http(s) URL; ignored'],
-    ['reportUrl', 'not a url', 'must be an http(s) URL; ignored'],
-    ['reportUrl', 'ftp://example.com/x', 'must be an http(s) URL; ignored'],
-    ['suppressFirstRun', null, 'must be true or false; ignored'],
-  ])('%s = %j is ignored with a message', (key, value, message) => {
+    ['region', 'everywhere', 'must be one of "auto", "us", "non-us"; ignored', 'one_of', ['"auto", "us", "non-us"']],
+    ['region', 5, 'must be one of "auto", "us", "non-us"; ignored', 'one_of', ['"auto", "us", "non-us"']],
+    ['enforcement', 'maybe', 'must be one of "warn", "block", "off"; ignored', 'one_of', ['"warn", "block", "off"']],
+    ['enforcement', 'BLOCK', 'must be one of "warn", "block", "off"; ignored', 'one_of', ['"warn", "block", "off"']],
+    ['allowProceed', 'yes', 'must be true or false; ignored', 'boolean', []],
+    ['allowDismiss', 1, 'must be true or false; ignored', 'boolean', []],
+    ['proceedMinutes', 0, 'must be a whole number from 1 to 1440; ignored', 'int_range', ['1', '1440']],
+    ['proceedMinutes', 5000, 'must be a whole number from 1 to 1440; ignored', 'int_range', ['1', '1440']],
+    ['proceedMinutes', 2.5, 'must be a whole number from 1 to 1440; ignored', 'int_range', ['1', '1440']],
+    ['proceedMinutes', '30', 'must be a whole number from 1 to 1440; ignored', 'int_range', ['1', '1440']],
+    ['organizationName', 'x'.repeat(101), 'must be at most 100 characters; ignored', 'too_long', ['100']],
+    ['supportMessage', 42, 'must be a string; ignored', 'string', []],
+    ['supportUrl', 'javascript:alert(1)', 'must be an http(s) URL; ignored', 'url', []],
+    ['reportUrl', 'not a url', 'must be an http(s) URL; ignored', 'url', []],
+    ['reportUrl', 'ftp://example.com/x', 'must be an http(s) URL; ignored', 'url', []],
+    ['suppressFirstRun', null, 'must be true or false; ignored', 'boolean', []],
+  ] as const)('%s = %j is ignored with a message', (key, value, message, code, params) => {
     const { policy, problems } = parsePolicy({ organizationName: 'ACME', [key]: value });
     expect(policy, 'the bad value is dropped, the good one kept').toEqual(key === 'organizationName' ? {} : { organizationName: 'ACME' });
-    expect(problems).toEqual([{ key, message }]);
+    expect(problems, 'the options page words `code` + `params` in the UI language; `message` is for logs').toEqual([{ key, code, params, message }]);
   });
 
   it('reports unknown keys (e.g. a typo) and keeps the rest', () => {
     expect(parsePolicy({ enforcment: 'block', enforcement: 'warn' })).toEqual({
       policy: { enforcement: 'warn' },
-      problems: [{ key: 'enforcment', message: 'unknown key, ignored' }],
+      problems: [{ key: 'enforcment', code: 'unknown', params: [], message: 'unknown key, ignored' }],
     });
   });
 
   it.each([[[]], ['block'], [42], [true]])('a policy that is not an object (%j) is ignored as a whole', (raw) => {
-    expect(parsePolicy(raw)).toEqual({ policy: {}, problems: [{ key: '(policy)', message: 'is not an object; all of it was ignored' }] });
+    expect(parsePolicy(raw)).toEqual({ policy: {}, problems: [{ key: '(policy)', code: 'not_object', params: [], message: 'is not an object; all of it was ignored' }] });
   });
 
   it.each([[undefined], [null], [{}]])('no policy (%j) is no problem', (raw) => {
