@@ -123,7 +123,10 @@ export function startPageCheck(life: Lifecycle, rule: PageRule): void {
     }
     // A page that keeps changing (carousels, live prices) is re-read only when what names its subject changed.
     const fingerprint = pageFingerprint(rule, lastClassification?.listing === true);
-    if (fingerprint === lastFingerprint && lastClassification && slot.element?.isConnected !== false) return;
+    if (fingerprint === lastFingerprint && lastClassification && slot.element?.isConnected !== false) {
+      if (report) report = { ...report, checks: checksForUrl };
+      return;
+    }
     lastFingerprint = fingerprint;
     const classification = classify(collectSignals(document, rule, location.href), rule);
     lastClassification = classification;
