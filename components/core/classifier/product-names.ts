@@ -80,6 +80,7 @@ export function isNonSoftwareCategory(crumbs: readonly string[]): boolean {
 export function cleanProductName(text: string): string {
   let name = text.replace(/\s+/g, ' ').trim();
   name = name.replace(/^(?:amazon\.com\s*:\s*|buy\s+)/i, '');
-  name = name.split(/\s+[|–—]\s+|\s+-\s+(?=[^-]*$)|\s*:\s*(?=(?:software|computer software|video games)\b)/i)[0] ?? name;
+  // Whitespace is single spaces by now: the separators match one space each, which keeps the split linear.
+  name = name.split(/ [|–—] | - (?=[^-]*$)| ?: ?(?=(?:software|computer software|video games)\b)/i)[0] ?? name;
   return name.length > 90 ? `${name.slice(0, 87).trimEnd()}…` : name;
 }

@@ -63,7 +63,7 @@ const intRange = (min: number, max: number): Check => (value) =>
 const webUrl: Check = (value) => {
   if (value === '') return undefined;
   if (typeof value !== 'string' || value.length > 2048) return 'must be an http(s) URL';
-  return /^https?:\/\/[^\s/?#]+[^\s]*$/i.test(value) ? undefined : 'must be an http(s) URL';
+  return /^https?:\/\/[^\s/?#]+(?:[/?#]\S*)?$/i.test(value) ? undefined : 'must be an http(s) URL';
 };
 
 // `@__PURE__` lets bundles that only need POLICY_DEFAULTS (the content script) drop the validators.
