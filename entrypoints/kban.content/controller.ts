@@ -16,7 +16,7 @@ import { PROCEED_KEYS, grantProceed, isProceedGranted } from '@/components/platf
 import { formatLocale, t } from '@/components/platform/i18n';
 import { KASPERSKY_ACTIVE_KEYS, markKasperskyNoticeShown, readKasperskyActive, type KasperskyActive } from '@/components/platform/kaspersky-active';
 import { collectSignals, collectTiles, hasKasperskyTrace } from './collect-signals';
-import { createNotice, placeNotice } from './notice';
+import { createNotice, noticeRoot, placeNotice } from './notice';
 import { markTile, unmarkTiles } from '@/components/ui/tile-badge';
 import { guardBlockScreen } from './block-guard';
 
@@ -152,7 +152,7 @@ export function startPageCheck(ctx: Context, rule: PageRule): void {
     if (document.body) document.body.inert = true;
     stopGuard?.();
     if (notice) stopGuard = guardBlockScreen(notice);
-    notice?.shadowRoot?.querySelector<HTMLElement>('button, a')?.focus();
+    if (notice) noticeRoot(notice)?.querySelector<HTMLElement>('button, a')?.focus();
   };
 
   const check = async () => {
