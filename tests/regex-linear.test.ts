@@ -111,7 +111,7 @@ function sourcePatterns(): Pattern[] {
 }
 
 function downloadPatterns(): Pattern[] {
-  return downloadBlockRules().map((rule) => ({ name: `download rule ${rule.id}`, regex: new RegExp(rule.condition.regexFilter, 'i') }));
+  return downloadBlockRules().flatMap((rule) => (rule.condition.regexFilter ? [{ name: `download rule ${rule.id}`, regex: new RegExp(rule.condition.regexFilter, 'i') }] : []));
 }
 
 /**

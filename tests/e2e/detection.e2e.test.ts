@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PAGE_FIXTURES, type PageFixture } from '../fixtures/pages/index';
 import { launchChromium, type ChromiumSession } from './harness/chromium';
 import { startFixtureServer, type FixtureServer } from './harness/fixture-server';
-import { readKbanState, sleep, type KbanState } from './harness/page-state';
+import { clickInNotice, readKbanState, sleep, type KbanState } from './harness/page-state';
 import { amazonProductHtml, KASPERSKY_ON_AMAZON, pageHtml } from './harness/pages';
 
 /** Served besides the table, so the notice tests never depend on which fixtures exist yet. */
@@ -47,10 +47,10 @@ async function visit(session: ChromiumSession, url: string) {
 /** Waits until `predicate(state)` holds (listing badges and notices are added after the first check). */
 async function waitForState(page: import('playwright-core').Page, predicate: (state: KbanState) => boolean, timeout = 5_000): Promise<KbanState> {
   const deadline = Date.now() + timeout;
-  let state = await page.evaluate(readKbanState);
+  let state = await readKbanState(page);
   while (!predicate(state) && Date.now() < deadline) {
     await sleep(100);
-    state = await page.evaluate(readKbanState);
+    state = await readKbanState(page);
   }
   return state;
 }
@@ -87,7 +87,7 @@ describe('pages expected none are left untouched', () => {
   eachFixture(untouched, async (fixture) => {
     const { page, report } = await visit(browser, fixture.url);
     await sleep(500); // give a late (wrong) notice the chance to appear
-    const state = await page.evaluate(readKbanState);
+    const state = await readKbanState(page);
     expect(state.touched, `the extension changed the DOM of ${fixture.url} (${fixture.note}); it decided ${JSON.stringify(report?.classification)}`).toEqual([]);
     expect(state.inert).toBe(false);
     await page.close();
@@ -99,7 +99,7 @@ describe('listing pages get tile badges and no page notice', () => {
     const { page, report } = await visit(browser, fixture.url);
     const state = await waitForState(page, (current) => current.items.length >= (fixture.items ?? 1));
     await sleep(300);
-    const settled = await page.evaluate(readKbanState);
+    const settled = await readKbanState(page);
     expect(settled.items, `wrong number of marked tiles on ${fixture.url} (${fixture.note}); report: ${JSON.stringify(report)}`).toHaveLength(fixture.items ?? state.items.length);
     expect(settled.items.every((kind) => kind === 'purchase' || kind === 'download'), `data-kban-item must be purchase|download: ${settled.items}`).toBe(true);
     expect(settled.notices, 'a listing page gets no page notice').toEqual([]);
@@ -113,7 +113,7 @@ describe('the notice buttons', () => {
 
   it(`Details opens the extension page (${target.url})`, async () => {
     const { page } = await visit(browser, target.url);
-    await page.locator('[data-kban-verdict] button:not(.close)').first().click();
+    await clickInNotice(page, 'button:not(.close)');
     const details = await browser.context.waitForEvent('page', { timeout: 5_000 });
     await details.waitForLoadState();
     expect(details.url(), 'Details should open the extension page for this tab').toMatch(new RegExp(`^chrome-extension://${browser.extensionId}/popup\\.html`));
@@ -126,12 +126,12 @@ describe('the notice buttons', () => {
     const session = await launchChromium({ server });
     try {
       const { page } = await visit(session, target.url);
-      await page.locator('[data-kban-verdict] button.close').click();
-      await expect.poll(async () => (await page.evaluate(readKbanState)).notices.length, { timeout: 3_000 }).toBe(0);
+      await clickInNotice(page, 'button.close');
+      await expect.poll(async () => (await readKbanState(page)).notices.length, { timeout: 3_000 }).toBe(0);
       await page.reload();
       const report = await session.pageReport(page);
       expect(report?.action, 'after a dismissal the content script should report "dismissed"').toBe('dismissed');
-      expect((await page.evaluate(readKbanState)).notices, 'the notice came back after reload').toEqual([]);
+      expect((await readKbanState(page)).notices, 'the notice came back after reload').toEqual([]);
     } finally {
       await session.close();
     }

@@ -42,10 +42,10 @@ afterAll(async () => {
 
 async function stateAfter(page: Page, until: (state: KbanState) => boolean, timeout: number): Promise<KbanState> {
   const deadline = Date.now() + timeout;
-  let state = await page.evaluate(readKbanState);
+  let state = await readKbanState(page);
   while (!until(state) && Date.now() < deadline) {
     await sleep(100);
-    state = await page.evaluate(readKbanState);
+    state = await readKbanState(page);
   }
   return state;
 }
@@ -61,7 +61,7 @@ it.each(CASES.map((fixture) => [`${fixture.expect} ${fixture.url}`, fixture] as 
   expect(new URL(page.url()).protocol, 'Firefox changed the scheme (HTTPS-First?)').toBe(new URL(fixture.url).protocol);
   if (fixture.expect === 'none') {
     await sleep(1_500); // Firefox has no report channel here: give the content script ample time
-    expect((await page.evaluate(readKbanState)).touched, `the DOM of ${fixture.url} was changed (${fixture.note})`).toEqual([]);
+    expect((await readKbanState(page)).touched, `the DOM of ${fixture.url} was changed (${fixture.note})`).toEqual([]);
   } else {
     const state = await stateAfter(page, (current) => current.notices.length > 0, 6_000);
     expect(state.notices, `expected one notice on ${fixture.url} (${fixture.note})`).toHaveLength(1);

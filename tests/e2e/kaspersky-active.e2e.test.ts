@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { readTracePage, TRACE_FIXTURES, type TraceFixture } from '../fixtures/trace/index';
 import { launchChromium, type ChromiumSession } from './harness/chromium';
 import { startFixtureServer, type FixtureServer } from './harness/fixture-server';
-import { readKbanState, sleep } from './harness/page-state';
+import { inNotices, readKbanState, sleep } from './harness/page-state';
 
 const byFile = (file: string): TraceFixture => {
   const fixture = TRACE_FIXTURES.find((candidate) => candidate.file === file);
@@ -31,14 +31,11 @@ interface NoteState {
   touched: number;
 }
 
-/** Runs IN THE PAGE. */
-function readNote(): NoteState {
-  const host = document.querySelector('[data-kban-verdict]');
-  const note = host?.shadowRoot?.querySelector('[data-kban-note="kaspersky-active"]');
-  const touched = Array.from(document.querySelectorAll('*')).filter(
-    (element) => element.localName.startsWith('kban-') || Array.from(element.attributes).some((attribute) => attribute.name.startsWith('data-kban-')),
-  ).length;
-  return { verdict: host?.getAttribute('data-kban-verdict') ?? null, note: note?.textContent ?? null, touched };
+/** The notice's verdict, its one-time note (read inside the closed shadow root) and how many elements kban touched. */
+async function readNote(page: Page): Promise<NoteState> {
+  const state = await readKbanState(page);
+  const [note] = await inNotices(page, (root) => root?.querySelector('[data-kban-note="kaspersky-active"]')?.textContent ?? null);
+  return { verdict: state.notices[0]?.verdict ?? null, note: note ?? null, touched: state.touched.length };
 }
 
 let server: FixtureServer;
@@ -72,9 +69,9 @@ async function visit(session: ChromiumSession, url: string): Promise<Page> {
 }
 
 async function noteState(page: Page, flagged: boolean): Promise<NoteState> {
-  if (flagged) await expect.poll(async () => (await page.evaluate(readNote)).verdict, { timeout: 5_000 }).not.toBeNull();
+  if (flagged) await expect.poll(async () => (await readNote(page)).verdict, { timeout: 5_000 }).not.toBeNull();
   else await sleep(500); // give a wrong notice the chance to appear
-  return page.evaluate(readNote);
+  return readNote(page);
 }
 
 /** The stored sighting (storage.local `kasperskyActive`), with whether the one-time note was shown. */
@@ -167,7 +164,7 @@ describe('the first sighting on a flagged page', () => {
       await expect.poll(() => sighting(session), { timeout: 5_000 }).toMatchObject({ site: 'usa.kaspersky.com', noticeShown: true });
       const again = await visit(session, SECOND.url);
       expect((await noteState(again, true)).note, 'shown once per computer').toBeNull();
-      expect((await page.evaluate(readKbanState)).notices, 'the first notice stays').toHaveLength(1);
+      expect((await readKbanState(page)).notices, 'the first notice stays').toHaveLength(1);
     } finally {
       await session.close();
     }

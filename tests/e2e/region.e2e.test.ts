@@ -38,7 +38,7 @@ describe.each([
         const report = await browser.pageReport(page);
         expect(report?.action, `content script action on ${url}`).toBe(covered ? 'warned' : 'not-covered');
         await sleep(200);
-        const state = await page.evaluate(readKbanState);
+        const state = await readKbanState(page);
         if (covered) expect(state.notices.map((notice) => notice.verdict), `no notice on ${url}`).toHaveLength(1);
         else expect(state.touched, `a user in ${timeZone} is not covered, but ${url} was changed`).toEqual([]);
       }
