@@ -90,8 +90,12 @@ const URLS = {
   flood: 'https://www.amazon.com/Kaspersky-Premium/dp/B0KBANATK5',
   fakeTrace: 'https://www.amazon.com/Kaspersky-Premium/dp/B0KBANATK6',
   servedTrace: 'https://www.amazon.com/Kaspersky-Premium/dp/B0KBANATK7',
-  /** MajorGeeks' search, with the fragment that froze Chromium's main thread for 2.8 s (300k characters). */
-  crafted: `https://www.majorgeeks.com/index.php?ct=files&action=search&search=kaspersky#${'ct=files'.repeat(37_500)}`,
+  /**
+   * A MajorGeeks address whose fragment (300k characters) the old search pattern backtracked over
+   * quadratically (`.*\bct=files.*\baction=search` with no `action=search` to find): it held
+   * Chromium's main thread for 2.8 s in the review.
+   */
+  crafted: `https://www.majorgeeks.com/index.php?ct=files&search=kaspersky#${`&ct=files${'x'.repeat(24)}`.repeat(9_000)}`,
 };
 
 /** Bypasses of the block-mode download rules the review found, each must be stopped; and what must still load. */
@@ -129,7 +133,9 @@ beforeAll(async () => {
     body: pageHtml({
       title: 'Search results for kaspersky - MajorGeeks',
       body: '<h1 class="geekytitle">Search: kaspersky</h1><div class="geekytitle"><a href="/files/details/kaspersky_free.html">Kaspersky Free</a></div>',
-      script: `window.__longest = 0; new PerformanceObserver((list) => { for (const entry of list.getEntries()) window.__longest = Math.max(window.__longest, entry.duration); }).observe({ type: 'longtask', buffered: true });`,
+      // A heartbeat: the longest gap between its ticks is the longest time the tab's main thread was held
+      // (extension work included, which the page's longtask observer does not always see).
+      script: `window.__longest = 0; let last = performance.now(); setInterval(() => { const now = performance.now(); window.__longest = Math.max(window.__longest, now - last); last = now; }, 20);`,
     }),
   });
   for (const url of [...DOWNLOADS.blocked, ...DOWNLOADS.allowed]) {
@@ -179,6 +185,8 @@ describe('Chromium: the notice obeys a person, not the page', () => {
   });
 
   it('a person still works it: a real click on Details opens one tab, however fast it is repeated', async () => {
+    // Its own browser: what the attack above may have stored must not decide this test.
+    const browser = await launchChromium({ server });
     const page = await browser.context.newPage();
     await page.goto(URLS.realClick);
     await browser.pageReport(page);
@@ -189,8 +197,7 @@ describe('Chromium: the notice obeys a person, not the page', () => {
     await sleep(1_000);
     expect(details.url()).toMatch(/popup\.html\?tab=\d+$/);
     expect(browser.context.pages().length, 'five clicks within a second open one details page').toBe(tabsBefore + 1);
-    await details.close();
-    await page.close();
+    await browser.close();
   });
 
   it('a crafted address on a covered site does not freeze the tab', async () => {
@@ -199,10 +206,11 @@ describe('Chromium: the notice obeys a person, not the page', () => {
     await page.goto(URLS.crafted);
     const report = await browser.pageReport(page, 10_000);
     const elapsed = Date.now() - started;
-    expect(report?.classification.listing, 'the page was checked (a listing: MajorGeeks search)').toBe(true);
+    await sleep(200); // a heartbeat after the check
+    expect(report?.url, 'the page was checked').toBe(URLS.crafted);
     const longest = await page.evaluate(() => (window as unknown as { __longest: number }).__longest);
-    expect(longest, `the longest task on the page took ${longest} ms (the super-linear pattern held it 2.8 s)`).toBeLessThan(400);
-    expect(elapsed, 'checked within a few seconds').toBeLessThan(5_000);
+    expect(longest, `the tab's main thread was held for ${Math.round(longest)} ms (the super-linear pattern held it 2.8 s)`).toBeLessThan(1_000);
+    expect(elapsed, 'checked within a few seconds').toBeLessThan(6_000);
     await page.close();
   });
 
@@ -353,12 +361,17 @@ describe.skipIf(!IS_ROOT)('Chromium, block mode and reports (managed policy)', (
   });
 
   it('a page that clears inert 700 times does not outlast the guard', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(URLS.blockInert);
-    await page.waitForFunction(() => (window as unknown as { __cleared: number }).__cleared >= 700, undefined, { timeout: 30_000 });
-    await sleep(1_200); // one repair window
-    expect(await blockState(page), 'after the page stopped, the page beneath must be inert again').toMatchObject({ blocked: 1, inert: true, covers: true });
-    await page.close();
+    // Its own browser: a proceed the attack above may have won must not lift block mode here.
+    const own = await launchChromium({ server });
+    try {
+      const page = await own.context.newPage();
+      await page.goto(URLS.blockInert);
+      await page.waitForFunction(() => (window as unknown as { __cleared: number }).__cleared >= 700, undefined, { timeout: 30_000 });
+      await sleep(1_200); // one repair window
+      expect(await blockState(page), 'after the page stopped, the page beneath must be inert again').toMatchObject({ blocked: 1, inert: true, covers: true });
+    } finally {
+      await own.close();
+    }
   });
 
   it('300 pushState calls send a few reports, without query or fragment', async () => {
