@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import type { ExtensionMessage, PageReport } from '@/components/core/messages';
 import { badgeFor } from '@/components/core/toolbar-badge';
+import { createDetailsOpener } from '@/components/platform/details-page';
 import { t } from '@/components/platform/i18n';
 import { startEnterprise } from '@/components/platform/enterprise-agent';
 import { recordKasperskyActive } from '@/components/platform/kaspersky-active';
@@ -14,6 +15,7 @@ import { watchSettings } from '@/components/platform/settings-store';
 
 /** Keeps the toolbar badge in step with what the content script found, and opens the details page. */
 export default defineBackground(() => {
+  const openDetails = createDetailsOpener();
   // Enterprise: policy → download block, visit reports, first-run page (see docs/enterprise.md).
   const enterprise = startEnterprise();
   browser.runtime.onMessage.addListener((message: unknown, sender: { tab?: { id?: number }; frameId?: number; documentId?: string }) => {
@@ -31,10 +33,7 @@ export default defineBackground(() => {
       return recordKasperskyActive(site).then(() => enterprise.onKasperskyActive(site)).then(() => undefined);
     }
     if (msg?.type === 'kban:page-context') return currentPageContext();
-    if (msg?.type === 'kban:open-details') {
-      const query = tabId === undefined ? '' : `?tab=${tabId}`;
-      return browser.tabs.create({ url: browser.runtime.getURL(`/popup.html${query}`) }).then(() => undefined);
-    }
+    if (msg?.type === 'kban:open-details') return openDetails(tabId).then(() => undefined);
     return undefined;
   });
 

@@ -96,6 +96,11 @@ export const SPANISH: Record<string, { title: string; description: string }> = {
     title: 'Incluir la dirección de la página en los informes',
     description: 'false (predeterminado): los informes solo nombran el sitio (nombre de host). true: los informes llevan también la dirección completa de la página (sin nombres de usuario ni contraseñas, que siempre se quitan).',
   },
+  reportPageQuery: {
+    title: 'Incluir la consulta de la dirección en los informes',
+    description:
+      'false (predeterminado): la dirección de la página de los informes va sin su consulta (?…), que puede llevar identificadores o direcciones de correo. true: la consulta se incluye. El fragmento (#…) nunca se envía. Solo tiene efecto con reportPageUrl.',
+  },
   reportKasperskyActive: {
     title: 'Informar de indicios de software de Kaspersky activo',
     description:

@@ -7,7 +7,10 @@
  */
 import { browser } from 'wxt/browser';
 import type { PageReport } from '../core/messages';
+import { hostOf } from '../core/classifier/classify';
 import { isDownloadBlockingWanted } from '../core/enterprise/download-rules';
+import { REPORTED_ACTIONS } from '../core/enterprise/report-event';
+import { createRateLimiter } from '../core/rate-limit';
 import { detectRegion } from '../core/region/detect-region';
 import { setDownloadBlocking } from './download-blocking';
 import { handleFirstRun, pollManagedPolicy } from './first-run';
@@ -21,6 +24,15 @@ export const RETRY_ALARM = 'kban-report-retry';
 const MIN_ALARM_DELAY_MS = 30_000;
 /** The same page report from the same tab within this window is sent once. */
 const DUPLICATE_WINDOW_MS = 10_000;
+/**
+ * Visit reports per tab and per site over time. A page decides how often it is checked (a pushState
+ * loop makes every check a new address), so without a limit one page could flood the endpoint;
+ * a person browsing stays far below these.
+ */
+export const REPORT_LIMITS = {
+  perTab: { limit: 5, windowMs: 60_000 },
+  perSite: { limit: 20, windowMs: 60 * 60_000 },
+} as const;
 /** A machine where Kaspersky stays active is reported again after this long (admins see it is still there). */
 export const KASPERSKY_ACTIVE_REPORT_INTERVAL_MS = 7 * 24 * 60 * 60 * 1000;
 /** storage.local key: when the last Kaspersky-active event was queued. */
@@ -55,6 +67,8 @@ export function startEnterprise(options: ReporterOptions & { timeZone?: () => st
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
   let downloadBlocking = false;
   const recent = new Map<string, number>();
+  const perTab = createRateLimiter(REPORT_LIMITS.perTab);
+  const perSite = createRateLimiter(REPORT_LIMITS.perSite);
 
   const scheduleRetry = (retryAt: number | undefined) => {
     if (retryTimer !== undefined) clearTimeout(retryTimer);
@@ -128,8 +142,15 @@ export function startEnterprise(options: ReporterOptions & { timeZone?: () => st
       const time = now();
       for (const [seen, at] of recent) if (time - at > DUPLICATE_WINDOW_MS) recent.delete(seen);
       if (recent.has(key)) return false;
+      if (report.classification.verdict === 'none' || !(REPORTED_ACTIONS as readonly string[]).includes(report.action)) return false;
       recent.set(key, time);
       const { policy } = await readEffectiveSettings();
+      const site = hostOf(report.url);
+      // Per tab first, so a report refused for its tab does not use up its site's allowance.
+      if (!policy.reportUrl || !site || !perTab.allow(`tab:${tabId ?? 'none'}`, time) || !perSite.allow(site, time)) {
+        recent.delete(key);
+        return false;
+      }
       const queued = await queueReport(report, policy, options);
       if (queued) await drain(policy.reportUrl);
       else recent.delete(key);

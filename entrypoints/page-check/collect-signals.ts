@@ -307,7 +307,8 @@ function mainHeading(doc: Document): Element | null {
   const h1 = doc.querySelector('h1');
   if (h1) return h1;
   const ogTitle = doc.head?.querySelector('meta[property="og:title"]')?.getAttribute('content');
-  const name = clip((ogTitle || doc.title).split(/\s+[|–—-]\s+/)[0]).toLowerCase();
+  // clip() first: single spaces, 300 characters, so the separator needs no \s+ (which backtracks on long runs).
+  const name = (clip(ogTitle || doc.title).split(/ [|–—-] /)[0] ?? '').toLowerCase();
   if (!name) return null;
   const candidates = doc.querySelectorAll('h2, h3, [itemprop="name"], [class*="title" i], [class*="name" i]');
   for (let i = 0; i < candidates.length && i < 60; i++) {
@@ -383,11 +384,30 @@ export function collectTiles(doc: Document, rule: PageRule): { tiles: TileSignal
   return { tiles, elements };
 }
 
+/** What the trace check reads of the browser's performance timeline (the document's own `performance`). */
+export type TraceTiming = Pick<Performance, 'getEntriesByType'>;
+
 /**
- * True when the page carries the script or stylesheet Kaspersky's web protection injects. It puts
- * them at the end of <head> (every public example), so only the head is searched: a large body is never walked.
+ * True when Kaspersky's web protection really ran on this page: the page carries the script it
+ * injects (`…kis[.v2].scr.kaspersky-labs.com/<id>/main.js`), and
+ * - the element is parser-inserted: its `async` property is false while it has no `async` or `defer`
+ *   attribute. HTML sets a "force async" flag on every script element a script creates, and only
+ *   the parser clears it, so a tag a page adds with `createElement`/`append` reads `async === true`;
+ * - the browser fetched that very URL as a script (a Resource Timing entry, initiator `script`)
+ *   and the fetch started while the document was still being parsed (before `domInteractive`),
+ *   which is when a tag in the HTML as served is fetched; a tag a page adds later starts after it.
+ * Web protection puts the tag in the `<head>` of the HTML it passes on, so only the head is searched:
+ * a large body is never walked. A page that merely links to kaspersky-labs.com, or adds the tag itself
+ * once parsed, leaves no trace. (A page's own inline script that writes the tag while the document is
+ * still parsing, and clears the flag, is not told apart: the popup says Kaspersky "appears" active.)
  */
-export function hasKasperskyTrace(doc: Document): boolean {
-  const candidates = doc.head?.querySelectorAll('script[src*="kaspersky-labs.com" i], link[rel~="stylesheet" i][href*="kaspersky-labs.com" i]') ?? [];
-  return Array.from(candidates).some((element) => isKasperskyTraceUrl(element.getAttribute('src') ?? element.getAttribute('href') ?? ''));
+export function hasKasperskyTrace(doc: Document, timing: TraceTiming | undefined = doc.defaultView?.performance): boolean {
+  const scripts = Array.from(doc.head?.querySelectorAll<HTMLScriptElement>('script[src*="kaspersky-labs.com" i]') ?? []).filter(
+    (script) => isKasperskyTraceUrl(script.getAttribute('src') ?? '') && !script.async && !script.defer && !script.hasAttribute('async'),
+  );
+  if (!scripts.length || !timing) return false;
+  const navigation = timing.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+  const parsedAt = navigation?.domInteractive || Number.POSITIVE_INFINITY; // 0: still parsing
+  const fetched = timing.getEntriesByType('resource') as PerformanceResourceTiming[];
+  return scripts.some((script) => fetched.some((entry) => entry.name === script.src && entry.initiatorType === 'script' && entry.startTime < parsedAt));
 }

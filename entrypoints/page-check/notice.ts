@@ -1,7 +1,8 @@
 /**
  * The in-page notice and block screen: plain DOM in a shadow root (no Preact on web pages),
  * all text set with `textContent`, never as HTML. The host element carries the test contract:
- * `data-kban-verdict` and `data-kban-mode`.
+ * `data-kban-verdict` and `data-kban-mode`. The shadow root is closed and the buttons act only on
+ * a person's clicks, so page script can neither read, restyle nor press them.
  * @module
  */
 import type { Classification } from '@/components/core/classifier/types';
@@ -30,6 +31,27 @@ export interface NoticeProps {
   onDetails: () => void;
   onDismiss: () => void;
   onProceed: () => void;
+}
+
+/**
+ * The notice's shadow roots. They are closed, so page script cannot reach inside (`host.shadowRoot`
+ * is null to it); our own code keeps them here.
+ */
+const ROOTS = new WeakMap<Element, ShadowRoot>();
+
+/** The shadow root of a notice host this script created (closed to the page). */
+export function noticeRoot(host: Element): ShadowRoot | null {
+  return ROOTS.get(host) ?? null;
+}
+
+/**
+ * Runs `action` for clicks a person made (mouse, touch, or Enter/Space on the focused button), never
+ * for a page's synthetic `click()` or `dispatchEvent`: a page must not dismiss, proceed or open tabs.
+ */
+function onTrustedClick(button: HTMLElement, action: () => void): void {
+  button.addEventListener('click', (event) => {
+    if (event.isTrusted) action();
+  });
 }
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, text?: string): HTMLElementTagNameMap[K] {
@@ -90,12 +112,12 @@ function renderBar(props: NoticeProps): HTMLElement {
   text.append(el('p', { class: 'facts' }, words.facts));
   const actions = el('div', { class: 'actions' });
   const details = el('button', { type: 'button' }, props.t('notice_details'));
-  details.addEventListener('click', props.onDetails);
+  onTrustedClick(details, props.onDetails);
   actions.append(details);
   if (props.canDismiss) {
     const dismiss = el('button', { type: 'button', class: 'close', 'aria-label': props.t('notice_dismiss_label') }, '×');
     dismiss.title = props.t('notice_dismiss_label');
-    dismiss.addEventListener('click', props.onDismiss);
+    onTrustedClick(dismiss, props.onDismiss);
     actions.append(dismiss);
   }
   bar.append(icon(exempt), text, actions);
@@ -110,11 +132,11 @@ function renderBlock(props: NoticeProps): HTMLElement {
   panel.append(el('h2', { id: 'kban-title' }, words.title), el('p', { id: 'kban-body', class: 'lead' }, words.lead), ...organisationLines(props), el('p', { class: 'facts' }, words.facts));
   const actions = el('div', { class: 'actions' });
   const details = el('button', { type: 'button' }, props.t('notice_details'));
-  details.addEventListener('click', props.onDetails);
+  onTrustedClick(details, props.onDetails);
   actions.append(details);
   if (props.policy.allowProceed) {
     const proceed = el('button', { type: 'button' }, props.proceedLabel || props.t('block_proceed_other', [String(props.policy.proceedMinutes)]));
-    proceed.addEventListener('click', props.onProceed);
+    onTrustedClick(proceed, props.onProceed);
     actions.append(proceed);
   }
   panel.append(actions);
@@ -130,7 +152,8 @@ export function createNotice(props: NoticeProps): HTMLElement {
   const host = document.createElement(NOTICE_TAG);
   host.setAttribute('data-kban-verdict', props.classification.verdict);
   host.setAttribute('data-kban-mode', props.mode);
-  const root = host.attachShadow({ mode: 'open' });
+  const root = host.attachShadow({ mode: 'closed' });
+  ROOTS.set(host, root);
   const style = document.createElement('style');
   style.textContent = styles;
   root.append(style, props.mode === 'block' ? renderBlock(props) : renderBar(props));
@@ -139,7 +162,7 @@ export function createNotice(props: NoticeProps): HTMLElement {
 
 /** Moves keyboard focus to the notice's first control (the block screen takes focus when it appears). */
 export function focusNotice(host: HTMLElement): void {
-  host.shadowRoot?.querySelector<HTMLElement>('button, a')?.focus();
+  noticeRoot(host)?.querySelector<HTMLElement>('button, a')?.focus();
 }
 
 /**

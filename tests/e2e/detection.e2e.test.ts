@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PAGE_FIXTURES, type PageFixture } from '../fixtures/pages/index';
 import { launchChromium, type ChromiumSession } from './harness/chromium';
 import { startFixtureServer, type FixtureServer } from './harness/fixture-server';
-import { quietPeriod, readKbanState, waitUntil, type KbanState } from './harness/page-state';
+import { quietPeriod, readKbanState, waitUntil, type KbanState, clickInNotice, sleep } from './harness/page-state';
 import { amazonProductHtml, KASPERSKY_ON_AMAZON, pageHtml } from './harness/pages';
 
 /** Served besides the table, so the notice tests never depend on which fixtures exist yet. */
@@ -46,7 +46,7 @@ async function visit(session: ChromiumSession, url: string) {
 
 /** Waits until `predicate(state)` holds (listing badges and notices are added after the first check). */
 function waitForState(page: import('playwright-core').Page, predicate: (state: KbanState) => boolean, timeout = 5_000): Promise<KbanState> {
-  return waitUntil('the page state', () => page.evaluate(readKbanState), predicate, timeout).catch(() => page.evaluate(readKbanState));
+  return waitUntil('the page state', () => readKbanState(page), predicate, timeout).catch(() => readKbanState(page));
 }
 
 /** One test per fixture; a todo while the table has none of this kind (an empty suite fails in Vitest). */
@@ -81,7 +81,7 @@ describe('pages expected none are left untouched', () => {
   eachFixture(untouched, async (fixture) => {
     const { page, report } = await visit(browser, fixture.url);
     await quietPeriod(500, 'a late (wrong) notice would be in by now');
-    const state = await page.evaluate(readKbanState);
+    const state = await readKbanState(page);
     expect(state.touched, `the extension changed the DOM of ${fixture.url} (${fixture.note}); it decided ${JSON.stringify(report?.classification)}`).toEqual([]);
     expect(state.inert).toBe(false);
     await page.close();
@@ -93,7 +93,7 @@ describe('listing pages get tile badges and no page notice', () => {
     const { page, report } = await visit(browser, fixture.url);
     const state = await waitForState(page, (current) => current.items.length >= (fixture.items ?? 1));
     await quietPeriod(300, 'badges beyond the expected ones, or a page notice, would be in by now');
-    const settled = await page.evaluate(readKbanState);
+    const settled = await readKbanState(page);
     expect(settled.items, `wrong number of marked tiles on ${fixture.url} (${fixture.note}); report: ${JSON.stringify(report)}`).toHaveLength(fixture.items ?? state.items.length);
     expect(settled.items.every((kind) => kind === 'purchase' || kind === 'download'), `data-kban-item must be purchase|download: ${settled.items}`).toBe(true);
     expect(settled.notices, 'a listing page gets no page notice').toEqual([]);
@@ -107,7 +107,7 @@ describe('the notice buttons', () => {
 
   it(`Details opens the extension page (${target.url})`, async () => {
     const { page } = await visit(browser, target.url);
-    await page.locator('[data-kban-verdict] button:not(.close)').first().click();
+    await clickInNotice(page, 'button:not(.close)');
     const details = await browser.context.waitForEvent('page', { timeout: 5_000 });
     await details.waitForLoadState();
     expect(details.url(), 'Details should open the extension page for this tab').toMatch(new RegExp(`^chrome-extension://${browser.extensionId}/popup\\.html`));
@@ -120,12 +120,12 @@ describe('the notice buttons', () => {
     const session = await launchChromium({ server });
     try {
       const { page } = await visit(session, target.url);
-      await page.locator('[data-kban-verdict] button.close').click();
-      await expect.poll(async () => (await page.evaluate(readKbanState)).notices.length, { timeout: 3_000 }).toBe(0);
+      await clickInNotice(page, 'button.close');
+      await expect.poll(async () => (await readKbanState(page)).notices.length, { timeout: 3_000 }).toBe(0);
       await page.reload();
       const report = await session.pageReport(page);
       expect(report?.action, 'after a dismissal the content script should report "dismissed"').toBe('dismissed');
-      expect((await page.evaluate(readKbanState)).notices, 'the notice came back after reload').toEqual([]);
+      expect((await readKbanState(page)).notices, 'the notice came back after reload').toEqual([]);
     } finally {
       await session.close();
     }

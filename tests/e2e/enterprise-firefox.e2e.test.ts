@@ -56,7 +56,7 @@ describeAsRoot('enterprise policy in Firefox ESR (policies.json)', () => {
     const page = await firefox!.browser.newPage();
     await page.goto(PRODUCT_URL);
     await page.waitForSelector('kban-notice[data-kban-mode="block"][data-kban-verdict="purchase"]', { timeout: 15_000 });
-    const state = await page.evaluate(readKbanState);
+    const state = await readKbanState(page);
     expect(state.inert, 'the page beneath the block screen is inert').toBe(true);
     expect(state.notices[0]!.text, 'the organisation name from policy is shown').toContain('ACME Corp');
     await page.close();

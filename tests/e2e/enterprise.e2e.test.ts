@@ -166,7 +166,7 @@ describeAsRoot('enterprise policy in Chromium (force-installed)', () => {
     const report = await pageReport(page);
     expect(report?.action, 'region "us" covers a user in Berlin; block mode blocks').toBe('blocked');
     await page.locator('kban-notice[data-kban-mode="block"][data-kban-verdict="purchase"]').waitFor({ state: 'attached' });
-    const state = await page.evaluate(readKbanState);
+    const state = await readKbanState(page);
     expect(state.inert, 'the page beneath the block screen is inert').toBe(true);
     expect(state.notices[0]!.text).toContain('ACME Corp');
     expect(state.notices[0]!.text).toContain(String(SAMPLE_POLICY.supportMessage));
@@ -178,7 +178,7 @@ describeAsRoot('enterprise policy in Chromium (force-installed)', () => {
       document.body.inert = false;
       document.querySelector('kban-notice')?.setAttribute('style', 'display:none !important');
     });
-    const after = await until('the block screen visible over an inert page again', () => page.evaluate(readKbanState), (state) => state.inert && !!state.notices[0]?.visible, 5_000).catch(() => page.evaluate(readKbanState));
+    const after = await until('the block screen visible over an inert page again', () => readKbanState(page), (state) => state.inert && !!state.notices[0]?.visible, 5_000).catch(() => readKbanState(page));
     expect(after.inert, 'inert restored').toBe(true);
     expect(after.notices[0]?.visible, 'block screen visible again').toBe(true);
     for (let i = 0; i < 4; i++) await page.keyboard.press('Tab');

@@ -80,7 +80,7 @@ async function verdictOn(session: ChromiumSession, page: Page, fixture: Pick<Gen
   await page.goto(fixture.url);
   let report: PageReport | undefined;
   for (const deadline = Date.now() + 15_000; !report && Date.now() < deadline; ) report = await session.pageReport(page, 1_000);
-  const state = await page.evaluate(readKbanState);
+  const state = await readKbanState(page);
   return { report, state };
 }
 
@@ -137,7 +137,7 @@ describe('Chromium, organisation package, policy allSites: true', () => {
     // A page that names Kaspersky, loaded meanwhile in another tab, shows the mode was live all along.
     const control = await session.context.newPage();
     await control.goto(flagged[0]!.url);
-    await expect.poll(async () => (await control.evaluate(readKbanState)).notices.length, { timeout: 8_000 }).toBe(1);
+    await expect.poll(async () => (await readKbanState(control)).notices.length, { timeout: 8_000 }).toBe(1);
     expect(await extensionContexts(session, page), 'an extension script context in an unrelated page').toBe(0);
     expect(await extensionContexts(session, control), 'the control page has the page check').toBeGreaterThan(0);
     await Promise.all([page.close(), control.close()]);
@@ -147,7 +147,7 @@ describe('Chromium, organisation package, policy allSites: true', () => {
     const page = await session.context.newPage();
     await page.goto(SPA);
     await expect
-      .poll(async () => (await page.evaluate(readKbanState)).notices.map((notice) => notice.verdict), { timeout: 10_000, message: 'the product rendered by the app was never flagged' })
+      .poll(async () => (await readKbanState(page)).notices.map((notice) => notice.verdict), { timeout: 10_000, message: 'the product rendered by the app was never flagged' })
       .toEqual(['purchase']);
     expect(page.url()).toBe(SPA_PRODUCT);
     await page.close();
@@ -174,7 +174,7 @@ describe('Chromium, organisation package, policy allSites: true, user outside th
     await page.waitForLoadState('load');
     // Give the background every chance to act on the tab's address and title before asserting nothing happened.
     await page.waitForTimeout(1500);
-    expect((await page.evaluate(readKbanState)).touched).toEqual([]);
+    expect((await readKbanState(page)).touched).toEqual([]);
     expect(await extensionContexts(session, page), 'the background does not inject for users the ban does not cover').toBe(0);
     await page.close();
   });
@@ -197,7 +197,7 @@ describe('Chromium, store package', () => {
     await page.goto(flagged[0]!.url);
     await page.waitForLoadState('load');
     await page.waitForTimeout(1000);
-    expect((await page.evaluate(readKbanState)).touched).toEqual([]);
+    expect((await readKbanState(page)).touched).toEqual([]);
     expect(await extensionContexts(session, page)).toBe(0);
     await session.close();
     session = undefined;
@@ -236,7 +236,7 @@ describe('Firefox ESR, organisation package, policy allSites: true', () => {
     policies.restore();
   });
 
-  const notices = async (page: FirefoxPage) => (await page.evaluate(readKbanState)).notices.map((notice) => notice.verdict);
+  const notices = async (page: FirefoxPage) => (await readKbanState(page)).notices.map((notice) => notice.verdict);
 
   it('flags a Kaspersky page on a site without a rule and leaves a trap alone', async () => {
     const page = await firefox.browser.newPage();
@@ -251,7 +251,7 @@ describe('Firefox ESR, organisation package, policy allSites: true', () => {
       .toEqual([fixture.expect]);
     await page.goto(traps[0]!.url);
     await new Promise((resolve) => setTimeout(resolve, 1500)); // asserting that nothing happens
-    expect((await page.evaluate(readKbanState)).touched).toEqual([]);
+    expect((await readKbanState(page)).touched).toEqual([]);
     await page.close();
   });
 });

@@ -42,7 +42,7 @@ afterAll(async () => {
 
 /** The page's state once `until` holds, or as it is after `timeout` (the assertions then say what is wrong). */
 function stateAfter(page: Page, until: (state: KbanState) => boolean, timeout: number): Promise<KbanState> {
-  return waitUntil('the page state', () => page.evaluate(readKbanState), until, timeout).catch(() => page.evaluate(readKbanState));
+  return waitUntil('the page state', () => readKbanState(page), until, timeout).catch(() => readKbanState(page));
 }
 
 it('installs as kban@kban.dev', () => {
@@ -56,7 +56,7 @@ it.each(CASES.map((fixture) => [`${fixture.expect} ${fixture.url}`, fixture] as 
   expect(new URL(page.url()).protocol, 'Firefox changed the scheme (HTTPS-First?)').toBe(new URL(fixture.url).protocol);
   if (fixture.expect === 'none') {
     await quietPeriod(1_500, 'Firefox has no report channel here: a (wrong) notice would be in by now');
-    expect((await page.evaluate(readKbanState)).touched, `the DOM of ${fixture.url} was changed (${fixture.note})`).toEqual([]);
+    expect((await readKbanState(page)).touched, `the DOM of ${fixture.url} was changed (${fixture.note})`).toEqual([]);
   } else {
     const state = await stateAfter(page, (current) => current.notices.length > 0, 6_000);
     expect(state.notices, `expected one notice on ${fixture.url} (${fixture.note})`).toHaveLength(1);

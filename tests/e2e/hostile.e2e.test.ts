@@ -16,7 +16,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, type ChromiumSession } from './harness/chromium';
 import { startFixtureServer, type FixtureServer } from './harness/fixture-server';
-import { quietPeriod, sleep, waitUntil } from './harness/page-state';
+import { quietPeriod, sleep, waitUntil, inNotices } from './harness/page-state';
 import { amazonProductHtml, KASPERSKY_ON_AMAZON, pageHtml } from './harness/pages';
 import { CHROME_EXTENSION_ID, SHOTS_DIR } from './harness/paths';
 import { createPolicyFiles, describeAsRoot } from './harness/policy';
@@ -174,9 +174,7 @@ function shareNear(image: { rgba: Uint8Array }, color: number[], tolerance = 40)
 
 /** What the notice looks like from the page: layout, computed style of its text, what is on top of it. */
 async function noticeLook(page: Page) {
-  return page.evaluate(() => {
-    const host = document.querySelector('kban-notice');
-    const root = host?.shadowRoot;
+  const [look] = await inNotices(page, (root, host) => {
     const title = root?.querySelector<HTMLElement>('.title, h2');
     const box = root?.querySelector<HTMLElement>('.bar, .panel');
     if (!host || !title || !box) return null;
@@ -203,6 +201,7 @@ async function noticeLook(page: Page) {
       onTop: onTop ? onTop.localName + (onTop.id ? `#${onTop.id}` : '') : null,
     };
   });
+  return look ?? null;
 }
 
 describe('hostile CSS and a squatted tag name', () => {

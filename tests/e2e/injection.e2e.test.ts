@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { launchChromium, type ChromiumSession } from './harness/chromium';
 import { startFixtureServer, type FixtureServer } from './harness/fixture-server';
-import { quietPeriod, readKbanState } from './harness/page-state';
+import { quietPeriod, readKbanState, inNotices, sleep } from './harness/page-state';
 import { amazonProductHtml, escapeHtml, pageHtml } from './harness/pages';
 
 const URL_UNDER_TEST = 'https://www.amazon.com/dp/B0KBANXSS1';
@@ -34,14 +34,11 @@ it('shows markup in a product name as text and runs none of it', async () => {
   expect(await page.locator('#productTitle').textContent(), 'fixture sanity: the page shows the markup as text').toContain('<img src=x');
   await page.locator('[data-kban-verdict]').waitFor({ state: 'attached', timeout: 5_000 });
   await quietPeriod(500, 'an onerror of markup turned into elements would have fired by now');
-  const state = await page.evaluate(readKbanState);
+  const state = await readKbanState(page);
   expect(state.notices).toHaveLength(1);
   expect(state.notices[0]!.verdict).toBe('purchase');
   expect(state.notices[0]!.title, 'the product name should appear in the notice as literal text').toContain('<img src=x');
-  const inShadow = await page.evaluate(() => {
-    const root = document.querySelector('[data-kban-verdict]')!.shadowRoot!;
-    return { images: root.querySelectorAll('img').length, scripts: root.querySelectorAll('script').length };
-  });
+  const [inShadow] = await inNotices(page, (root) => ({ images: root!.querySelectorAll('img').length, scripts: root!.querySelectorAll('script').length }));
   expect(inShadow, 'markup from the page became elements inside the notice').toEqual({ images: 0, scripts: 0 });
   const flags = await page.evaluate(() => [(window as unknown as Record<string, unknown>).__kbanPwned, (window as unknown as Record<string, unknown>).__kbanPwned2]);
   expect(flags, 'a payload from the product name ran').toEqual([undefined, undefined]);

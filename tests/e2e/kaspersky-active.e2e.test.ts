@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { readTracePage, TRACE_FIXTURES, type TraceFixture } from '../fixtures/trace/index';
 import { launchChromium, type ChromeApi, type ChromiumSession } from './harness/chromium';
 import { startFixtureServer, type FixtureServer } from './harness/fixture-server';
-import { quietPeriod, readKbanState } from './harness/page-state';
+import { quietPeriod, readKbanState, inNotices, sleep } from './harness/page-state';
 
 declare const chrome: ChromeApi;
 
@@ -33,14 +33,11 @@ interface NoteState {
   touched: number;
 }
 
-/** Runs IN THE PAGE. */
-function readNote(): NoteState {
-  const host = document.querySelector('[data-kban-verdict]');
-  const note = host?.shadowRoot?.querySelector('[data-kban-note="kaspersky-active"]');
-  const touched = Array.from(document.querySelectorAll('*')).filter(
-    (element) => element.localName.startsWith('kban-') || Array.from(element.attributes).some((attribute) => attribute.name.startsWith('data-kban-')),
-  ).length;
-  return { verdict: host?.getAttribute('data-kban-verdict') ?? null, note: note?.textContent ?? null, touched };
+/** The notice's verdict, its one-time note (read inside the closed shadow root) and how many elements kban touched. */
+async function readNote(page: Page): Promise<NoteState> {
+  const state = await readKbanState(page);
+  const [note] = await inNotices(page, (root) => root?.querySelector('[data-kban-note="kaspersky-active"]')?.textContent ?? null);
+  return { verdict: state.notices[0]?.verdict ?? null, note: note ?? null, touched: state.touched.length };
 }
 
 let server: FixtureServer;
@@ -74,9 +71,9 @@ async function visit(session: ChromiumSession, url: string): Promise<Page> {
 }
 
 async function noteState(page: Page, flagged: boolean): Promise<NoteState> {
-  if (flagged) await expect.poll(async () => (await page.evaluate(readNote)).verdict, { timeout: 5_000 }).not.toBeNull();
+  if (flagged) await expect.poll(async () => (await readNote(page)).verdict, { timeout: 5_000 }).not.toBeNull();
   else await quietPeriod(500, 'a (wrong) notice would be in by now');
-  return page.evaluate(readNote);
+  return readNote(page);
 }
 
 /** The stored sighting (storage.local `kasperskyActive`), with whether the one-time note was shown. */
@@ -145,7 +142,7 @@ describe('Kaspersky web protection seen on covered pages', () => {
       const host = document.querySelector('[data-kban-verdict]');
       return !!host && host !== (window as unknown as { __kbanFirst: Element | null }).__kbanFirst;
     }, undefined, { timeout: 5_000 });
-    const redrawn = await page.evaluate(readNote);
+    const redrawn = await readNote(page);
     expect(redrawn.verdict).toBe('purchase');
     expect(redrawn.note, 'a redraw of the same notice must keep the one-time note it was first drawn with').toBeTruthy();
     await page.close();
@@ -186,7 +183,7 @@ describe('the first sighting on a flagged page', () => {
       await expect.poll(() => sighting(session), { timeout: 5_000 }).toMatchObject({ site: 'usa.kaspersky.com', noticeShown: true });
       const again = await visit(session, SECOND.url);
       expect((await noteState(again, true)).note, 'shown once per computer').toBeNull();
-      expect((await page.evaluate(readKbanState)).notices, 'the first notice stays').toHaveLength(1);
+      expect((await readKbanState(page)).notices, 'the first notice stays').toHaveLength(1);
     } finally {
       await session.close();
     }

@@ -47,7 +47,7 @@ it.each([
   await page.goto(url);
   await page.locator('[data-kban-verdict]').waitFor({ state: 'attached', timeout: 5_000 });
   expect(await page.evaluate(() => (window as unknown as { __noticeAtDcl?: boolean }).__noticeAtDcl), 'the notice at the page’s own DOMContentLoaded handler').toBe(atDcl);
-  const state = await page.evaluate(readKbanState);
+  const state = await readKbanState(page);
   expect(state.notices.map((notice) => [notice.verdict, notice.mode])).toEqual([['purchase', 'warn']]);
   await page.close();
 });

@@ -9,7 +9,8 @@ import { REPORT_ISSUE_URL } from '@/components/core/ban/report-issue';
 import type { browser as extensionApi } from '@wxt-dev/browser';
 import { launchChromium, type ChromiumSession } from './harness/chromium';
 import { startFixtureServer, type FixtureServer } from './harness/fixture-server';
-import { createPolicyFiles, describeAsRoot } from './harness/policy';
+import { createPolicyFiles, describeAsRoot, IS_ROOT, NOT_ROOT_MESSAGE } from './harness/policy';
+import { clickInNotice } from './harness/page-state';
 import { axeViolations } from './popup-window';
 
 /** The `chrome` global of the extension's service worker, for code passed to `worker.evaluate`. */
@@ -84,7 +85,7 @@ describe('options page in English', () => {
     const shop = await browser.context.newPage();
     await shop.goto(AMAZON);
     await browser.pageReport(shop);
-    await shop.locator('kban-notice').getByRole('button', { name: 'Dismiss on this site' }).click();
+    await clickInNotice(shop, 'button[aria-label="Dismiss on this site"]');
     await expect.poll(async () => (await settings(browser)).dismissedSites).toEqual(['www.amazon.com']);
 
     await options.bringToFront();

@@ -37,9 +37,9 @@ describe.each([
         expect(await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone), 'the browser did not take TZ from the harness').toBe(timeZone);
         const report = await browser.pageReport(page);
         expect(report?.action, `content script action on ${url}`).toBe(covered ? 'warned' : 'not-covered');
-        if (covered) await waitUntil(`a notice on ${url}`, () => page.evaluate(readKbanState), (state) => state.notices.length > 0, 5_000).catch(() => undefined);
+        if (covered) await waitUntil(`a notice on ${url}`, () => readKbanState(page), (state) => state.notices.length > 0, 5_000).catch(() => undefined);
         else await quietPeriod(200, 'a (wrong) change to the page would be in by now');
-        const state = await page.evaluate(readKbanState);
+        const state = await readKbanState(page);
         if (covered) expect(state.notices.map((notice) => notice.verdict), `no notice on ${url}`).toHaveLength(1);
         else expect(state.touched, `a user in ${timeZone} is not covered, but ${url} was changed`).toEqual([]);
       }

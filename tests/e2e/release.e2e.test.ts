@@ -94,7 +94,7 @@ describeAsRoot('self-hosted release packages (npm run release)', () => {
       expect(server.requestsTo(`${BASE}kban-${VERSION}.crx`).length, 'the CRX came from the URL in updates.xml').toBeGreaterThan(0);
       const page = await browser.context.newPage();
       await page.goto(PRODUCT_URL);
-      const state = await waitUntil('a notice from the installed CRX', () => page.evaluate(readKbanState), (seen) => seen.notices.length > 0, 15_000);
+      const state = await waitUntil('a notice from the installed CRX', () => readKbanState(page), (seen) => seen.notices.length > 0, 15_000);
       expect(state.notices.map((notice) => notice.verdict)).toEqual(['purchase']);
     } finally {
       await browser.close();
@@ -117,8 +117,8 @@ describeAsRoot('self-hosted release packages (npm run release)', () => {
           await page.goto(PRODUCT_URL);
           return page
             .waitForSelector('kban-notice', { timeout: 3_000 })
-            .then(() => page.evaluate(readKbanState))
-            .catch(() => page.evaluate(readKbanState));
+            .then(() => readKbanState(page))
+            .catch(() => readKbanState(page));
         },
         (seen) => seen.notices.length > 0,
         30_000,

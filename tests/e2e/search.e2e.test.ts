@@ -104,7 +104,7 @@ async function expectUntouched(session: ChromiumSession, why: string): Promise<v
     const page = await open(session, fixture);
     await page.waitForLoadState('load');
     await quietPeriod(800, 'the search script runs at document_idle and re-marks after 500 ms: a (wrong) badge would be in by now');
-    const state = await page.evaluate(readKbanState);
+    const state = await readKbanState(page);
     expect(state.touched, `${fixture.url}: ${why}`).toEqual([]);
     await page.close();
   }
@@ -167,7 +167,7 @@ describe('search sites granted (the state "Allow" leaves)', () => {
     const marks = await page.evaluate(readMarks, engine);
     const byDestination = Object.fromEntries(marks.map((mark) => [resultDestination(mark.href, fixture.url), mark.kind]));
     expect(byDestination, `${fixture.note}`).toEqual(fixture.marked);
-    const state = await page.evaluate(readKbanState);
+    const state = await readKbanState(page);
     expect(state.notices, 'a result page gets badges, never a page notice').toEqual([]);
     expect(state.items).toHaveLength(expected);
 
@@ -218,7 +218,7 @@ describe('policy searchResults: true', () => {
       await expect.poll(async () => (await registered(grantedSession)).map((script) => script.id), { timeout: 10_000 }).toEqual([SCRIPT_ID]);
       const fixture = SEARCH_FIXTURES.find((candidate) => candidate.engine === 'bing')!;
       const page = await open(grantedSession, fixture);
-      await expect.poll(async () => (await page.evaluate(readKbanState)).items.length, { timeout: 5_000 }).toBe(Object.keys(fixture.marked).length);
+      await expect.poll(async () => (await readKbanState(page)).items.length, { timeout: 5_000 }).toBe(Object.keys(fixture.marked).length);
     } finally {
       await grantedSession.close();
       policies.restore();

@@ -29,7 +29,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-const notices = (page: Page) => page.evaluate(readKbanState).then((state: KbanState) => state.notices);
+const notices = (page: Page) => readKbanState(page).then((state: KbanState) => state.notices);
 
 it('flags a Kaspersky product that renders 1.5 s after the page loaded', async () => {
   const page = await browser.context.newPage();
@@ -51,7 +51,7 @@ it('follows history.pushState: notice goes on another brand, comes back on Back'
 
   await page.evaluate((path) => (window as unknown as { spaGo(path: string): void }).spaGo(path), NORTON_PATH);
   expect(new URL(page.url()).pathname).toBe(NORTON_PATH);
-  await expect.poll(async () => (await page.evaluate(readKbanState)).touched, { timeout: 5_000, message: 'the notice stayed after navigating to a Norton product' }).toEqual([]);
+  await expect.poll(async () => (await readKbanState(page)).touched, { timeout: 5_000, message: 'the notice stayed after navigating to a Norton product' }).toEqual([]);
 
   await page.goBack();
   expect(new URL(page.url()).pathname).toBe(KASPERSKY_PATH);
@@ -73,7 +73,7 @@ it('is not checked again for its own notice or badges; a change the page makes i
 
   // A listing: its badges going in do not schedule another check either.
   await page.goto('https://www.amazon.com/s?k=kaspersky&crid=2R8XZ1Q4K3MJA&sprefix=kaspersk%2Caps%2C112&ref=nb_sb_noss_2');
-  await expect.poll(async () => (await page.evaluate(readKbanState)).items.length, { timeout: 5_000, message: 'no badges on the search listing' }).toBeGreaterThan(0);
+  await expect.poll(async () => (await readKbanState(page)).items.length, { timeout: 5_000, message: 'no badges on the search listing' }).toBeGreaterThan(0);
   await page.waitForTimeout(1_000);
   expect((await browser.pageReport(page))?.checks, 'checks of a listing that did not change after its badges').toBe(1);
   await page.close();

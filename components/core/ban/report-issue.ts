@@ -30,7 +30,7 @@ export function trimPageUrl(pageUrl: string): string {
     const url = new URL(trimmed);
     return url.protocol === 'http:' || url.protocol === 'https:' ? `${url.origin}${url.pathname}` : '';
   } catch {
-    return trimmed.replace(/[?#].*$/, '').slice(0, 500);
+    return trimmed.replace(/[?#].*$/s, '').slice(0, 500);
   }
 }
 

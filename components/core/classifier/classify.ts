@@ -20,10 +20,16 @@ const PRODUCT_TYPES = /^(?:Product|ProductGroup|IndividualProduct|SoftwareApplic
 /** schema.org types of editorial pages: never a store page, whatever they mention. */
 const ARTICLE_TYPES = /^(?:Article|NewsArticle|BlogPosting|Report|TechArticle|ScholarlyArticle|Review|Book|Movie|FAQPage|QAPage|HowTo|JobPosting|AboutPage|ProfilePage)$/;
 
-/** The path, query and hash of a URL, for matching rule patterns. */
+/** Longest path and query matched against rule patterns: real ones are far shorter, and a page controls its address. */
+export const MAX_PATH_LENGTH = 2048;
+
+/**
+ * The path and query of a URL, for matching rule patterns: without the fragment (the page sets it
+ * freely and it never says what the page is), and cut at MAX_PATH_LENGTH characters.
+ */
 export function pathOf(url: string): string {
-  const match = /^[a-z][\w+.-]*:\/\/[^/?#]*(.*)$/i.exec(url);
-  return match?.[1] || '/';
+  const match = /^[a-z][\w+.-]*:\/\/[^/?#]*([^#]*)/i.exec(url);
+  return (match?.[1] || '/').slice(0, MAX_PATH_LENGTH);
 }
 
 /** Lowercase host of a URL ('' when it has none). */

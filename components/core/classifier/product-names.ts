@@ -82,7 +82,8 @@ export function isNonSoftwareCategory(crumbs: readonly string[]): boolean {
 /** Trims a page title to the product name: drops the site's name and selling words. */
 export function cleanProductName(text: string): string {
   let name = text.replace(/\s+/g, ' ').trim();
-  name = name.replace(/^(?:amazon(?:\.[a-z]{2,3}){1,2}\s*:\s*|buy\s+)/i, '');
-  name = name.split(/\s+[|–—]\s+|\s+-\s+(?=[^-]*$)|\s*:\s*(?=(?:software|computer software|video games)\b)/i)[0] ?? name;
+  name = name.replace(/^(?:amazon(?:\.[a-z]{2,3}){1,2} ?: ?|buy )/i, '');
+  // Whitespace is single spaces by now: the separators match one space each, which keeps the split linear.
+  name = name.split(/ [|–—] | - (?=[^-]*$)| ?: ?(?=(?:software|computer software|video games)\b)/i)[0] ?? name;
   return name.length > 90 ? `${name.slice(0, 87).trimEnd()}…` : name;
 }

@@ -19,12 +19,19 @@ export interface ReportEvent {
   verdict: 'purchase' | 'download' | 'exempt';
   /** Host name of the page, e.g. `usa.kaspersky.com`. */
   site: string;
-  /** The product the page is about, as the page names it; absent when unknown. */
+  /**
+   * The product the page is about, as the page names it; absent when unknown. Untrusted page text:
+   * any page on a covered site can put anything here (control characters removed, at most
+   * MAX_PRODUCT_LENGTH characters). Never render it as HTML or run it.
+   */
   product?: string;
   /** What the extension did: `blocked`, `warned`, `dismissed` (the user had hidden the notice there) or `exempt-note`. */
   action: ReportedAction;
   extensionVersion: string;
-  /** The full page address, only when policy `reportPageUrl` is true. Never carries a user name or password. */
+  /**
+   * The page address, only when policy `reportPageUrl` is true: never with a user name, password or
+   * fragment, and without its query unless policy `reportPageQuery` is true.
+   */
   url?: string;
 }
 
@@ -36,13 +43,17 @@ function isReportedAction(action: PageAction): action is ReportedAction {
   return (REPORTED_ACTIONS as readonly string[]).includes(action);
 }
 
-/** The page URL without credentials; undefined if it isn't a web URL. */
+/** Longest `product` sent: product names are far shorter, and the text comes from the page. */
+export const MAX_PRODUCT_LENGTH = 120;
+
+/** The page URL without credentials and fragment; undefined if it isn't a web URL. */
 function cleanUrl(url: string): URL | undefined {
   try {
     const parsed = new URL(url);
     if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return undefined;
     parsed.username = '';
     parsed.password = '';
+    parsed.hash = '';
     return parsed;
   } catch {
     return undefined;
@@ -57,7 +68,7 @@ function cleanUrl(url: string): URL | undefined {
  */
 export function buildReportEvent(
   report: PageReport,
-  policy: Pick<Policy, 'reportUrl' | 'reportPageUrl'>,
+  policy: Pick<Policy, 'reportUrl' | 'reportPageUrl'> & Partial<Pick<Policy, 'reportPageQuery'>>,
   context: { id: string; now: number; version: string },
 ): ReportEvent | undefined {
   if (!policy.reportUrl) return undefined;
@@ -74,8 +85,12 @@ export function buildReportEvent(
     action: report.action,
     extensionVersion: context.version,
   };
-  if (product) event.product = product.slice(0, 200);
-  if (policy.reportPageUrl) event.url = url.href.slice(0, 2048);
+  const cleanProduct = product?.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ').trim().slice(0, MAX_PRODUCT_LENGTH);
+  if (cleanProduct) event.product = cleanProduct;
+  if (policy.reportPageUrl) {
+    if (!policy.reportPageQuery) url.search = '';
+    event.url = url.href.slice(0, 2048);
+  }
   return event;
 }
 

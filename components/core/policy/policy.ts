@@ -25,8 +25,10 @@ export interface Policy {
   supportUrl: string;
   /** Where flagged and blocked visits are reported as JSON; empty sends nothing. */
   reportUrl: string;
-  /** Include the full page URL in reports (otherwise only the site). */
+  /** Include the page address in reports (otherwise only the site); without its query unless `reportPageQuery`, never with its fragment. */
   reportPageUrl: boolean;
+  /** Keep the query of the page address in reports (it can carry search terms, tokens, e-mail addresses). */
+  reportPageQuery: boolean;
   /** Report that Kaspersky software appears active on the machine. */
   reportKasperskyActive: boolean;
   /** Mark Kaspersky purchase and download results on Google, Bing and DuckDuckGo. */
@@ -48,6 +50,7 @@ export const POLICY_DEFAULTS: Readonly<Policy> = {
   supportUrl: '',
   reportUrl: '',
   reportPageUrl: false,
+  reportPageQuery: false,
   reportKasperskyActive: false,
   searchResults: false,
   suppressFirstRun: false,
@@ -55,7 +58,7 @@ export const POLICY_DEFAULTS: Readonly<Policy> = {
 };
 
 /** What is wrong with a value; the options page words it through i18n (`options_problem_<code>`). */
-export type PolicyProblemCode = 'unknown' | 'not_object' | 'one_of' | 'boolean' | 'string' | 'too_long' | 'int_range' | 'url';
+export type PolicyProblemCode = 'unknown' | 'not_object' | 'one_of' | 'boolean' | 'string' | 'too_long' | 'int_range' | 'url' | 'https_url';
 
 type Found = Omit<PolicyProblem, 'key'>;
 type Check = (value: unknown) => Found | undefined;
@@ -77,7 +80,15 @@ const webUrl: Check = (value) => {
   if (value === '') return undefined;
   const bad = found('url', 'must be an http(s) URL');
   if (typeof value !== 'string' || value.length > 2048) return bad;
-  return /^https?:\/\/[^\s/?#]+[^\s]*$/i.test(value) ? undefined : bad;
+  return /^https?:\/\/[^\s/?#]+(?:[/?#]\S*)?$/i.test(value) ? undefined : bad;
+};
+/** Where reports go: https only (they name the sites people visit), plain http only to this machine. */
+const reportEndpoint: Check = (value) => {
+  const problem = webUrl(value);
+  if (problem || value === '') return problem;
+  return /^https:/i.test(value as string) || /^http:\/\/(?:localhost|127(?:\.\d{1,3}){3}|\[::1\])(?:[:/?#]|$)/i.test(value as string)
+    ? undefined
+    : found('https_url', 'must be an https URL (plain http only for localhost, 127.0.0.1 or [::1])');
 };
 
 // `@__PURE__` lets bundles that only need POLICY_DEFAULTS (the content script) drop the validators.
@@ -90,8 +101,9 @@ const CHECKS: Record<keyof Policy, Check> = {
   organizationName: /* @__PURE__ */ text(100),
   supportMessage: /* @__PURE__ */ text(500),
   supportUrl: webUrl,
-  reportUrl: webUrl,
+  reportUrl: reportEndpoint,
   reportPageUrl: bool,
+  reportPageQuery: bool,
   reportKasperskyActive: bool,
   searchResults: bool,
   suppressFirstRun: bool,

@@ -13,7 +13,7 @@ export const apkpure: SiteRule = {
   name: 'APKPure',
   hosts: ['apkpure.com', 'apkpure.net'],
   role: 'download',
-  productPaths: [new RegExp(`${LANG}[\\w.%-]+\\/[a-z]\\w*(?:\\.\\w+)+(?:\\/(?:download|versions))?\\/?(?:[?#]|$)`, 'i')],
+  productPaths: [new RegExp(`${LANG}[\\w.%-]+\\/[a-z][\\w.]*\\.\\w+(?:\\/(?:download|versions))?\\/?(?:[?#]|$)`, 'i')],
   listingPaths: [new RegExp(`${LANG}(?:search|search-page)(?:[/?#]|$)`), new RegExp(`${LANG}developer\\/`)],
   ignorePaths: [new RegExp(`${LANG}(?:topics?|news|article|articles|how-to|blog)(?:[/?#]|$)`)],
   selectors: {

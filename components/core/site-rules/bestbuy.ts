@@ -9,7 +9,7 @@ export const bestbuy: SiteRule = {
   // /site/<slug>/<7-digit SKU>.p?skuId=…, and the newer /product/<slug>/<id> pages.
   productPaths: [/^\/site\/[^/?#]+\/\d{6,8}\.p(?:[?#]|$)/, /^\/product\/[^/?#]+\/[A-Z0-9]{6,}(?:[/?#]|$)/i],
   // Search (/site/searchpage.jsp?st=…), categories and brand pages (…/pcmcat….c?id=…).
-  listingPaths: [/^\/site\/searchpage\.jsp/, /^\/site\/(?:[^?#]*\/)?[a-z]*cat[\w]*\.c(?:[?#]|$)/, /^\/site\/brands\//],
+  listingPaths: [/^\/site\/searchpage\.jsp/, /^\/site\/(?:[^?#]*\/)?[a-z]*cat\d+\.c(?:[?#]|$)/, /^\/site\/brands\//],
   // Reviews, Q&A, help topics, cart, checkout and account pages.
   ignorePaths: [/^\/site\/(?:reviews|questions|help-topics|customer)\//, /^\/(?:cart|checkout|identity|profile|services)(?:[/?#]|$)/],
   selectors: {

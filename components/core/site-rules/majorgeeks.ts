@@ -7,7 +7,7 @@ export const majorgeeks: SiteRule = {
   hosts: ['majorgeeks.com'],
   role: 'download',
   productPaths: [/^\/files\/details\/[\w.-]+\.html/, /^\/mg\/get\/[\w.-]+,\d+\.html/],
-  listingPaths: [/^\/mg\/sortname\//, /^\/mg\/topdownloads\//, /^\/files\/category\//, /^\/index\.php\?.*\bct=files.*\baction=search/, /^\/search\b/],
+  listingPaths: [/^\/mg\/sortname\//, /^\/mg\/topdownloads\//, /^\/files\/category\//, /^\/index\.php\?(?=[^#]*\bct=files)(?=[^#]*\baction=search)/, /^\/search\b/],
   ignorePaths: [/^\/(?:content|news|forums?|mg\/page)\//],
   selectors: {
     productTitle: 'h1.geekytitle, .geekyfile h1',

@@ -9,7 +9,7 @@ export const softpedia: SiteRule = {
   role: 'download',
   // /get/Antivirus/Removal-Tools/Kaspersky-TDSSKiller.shtml, /progDownload/…, /mobile/Android/…, /get/Mac/… (apps);
   productPaths: [/^\/(?:get|mobile|progDownload)\/[\w/.-]+\.shtml/, /^\/apk\//],
-  listingPaths: [/^\/dyn-search\.php/, /^\/(?:get|mobile)\/[\w-]+\/?(?:[\w-]+\/?)?(?:[?#]|$)/, /^\/publisher\//],
+  listingPaths: [/^\/dyn-search\.php/, /^\/(?:get|mobile)\/[\w-]+(?:\/[\w-]+)?\/?(?:[?#]|$)/, /^\/publisher\//],
   ignorePaths: [/^\/(?:reviews|news|blog|editorial|how-to|articles?)\//],
   selectors: {
     productTitle: '.app-details h1, h1[itemprop="name"]',

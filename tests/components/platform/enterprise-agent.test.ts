@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { PageReport } from '@/components/core/messages';
-import { KASPERSKY_ACTIVE_REPORT_INTERVAL_MS, startEnterprise } from '@/components/platform/enterprise-agent';
+import { KASPERSKY_ACTIVE_REPORT_INTERVAL_MS, REPORT_LIMITS, startEnterprise } from '@/components/platform/enterprise-agent';
 import { readQueue } from '@/components/platform/reporter';
 
 type Rule = { id: number };
@@ -70,6 +70,23 @@ describe('startEnterprise', () => {
     expect(await agent.onPageReport(blocked, 1), 'the same report again within seconds is a duplicate').toBe(false);
     expect(fetch).toHaveBeenCalledTimes(1);
     expect((await readQueue()).delivered).toBe(1);
+  });
+
+  it('limits reports per tab and per site over time (a pushState loop cannot flood the endpoint)', async () => {
+    const fetch = vi.fn(async () => new Response(null, { status: 200 }));
+    let now = 1_000_000;
+    await fakeBrowser.storage.managed.set({ reportUrl: 'https://siem.example/in' });
+    const agent = startEnterprise({ timeZone: () => 'America/New_York', fetch, now: () => now });
+    await settle(agent);
+    const at = (path: string) => ({ ...blocked, url: `https://www.amazon.com${path}` });
+    let queued = 0;
+    for (let i = 0; i < 300; i++) if (await agent.onPageReport(at(`/dp/B0KBAN${i}`), 1)) queued++;
+    expect(queued, '300 addresses from one tab within a minute').toBe(REPORT_LIMITS.perTab.limit);
+    for (let tab = 2; tab < 50; tab++) if (await agent.onPageReport(at(`/dp/B0OTHER${tab}`), tab)) queued++;
+    expect(queued, 'more tabs on the same site share its hourly allowance').toBe(REPORT_LIMITS.perSite.limit);
+    expect(await agent.onPageReport({ ...blocked, url: 'https://www.bestbuy.com/site/kaspersky/1.p' }, 2), 'another site has its own').toBe(true);
+    now += REPORT_LIMITS.perSite.windowMs;
+    expect(await agent.onPageReport(at('/dp/B0LATER'), 1), 'an hour later the site reports again').toBe(true);
   });
 
   it('schedules a retry alarm while the endpoint is down', async () => {

@@ -2,7 +2,7 @@
  * @vitest-environment happy-dom
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { guardBlockScreen } from '@/entrypoints/page-check/block-guard';
+import { guardBlockScreen, REPAIRS_PER_WINDOW, REPAIR_WINDOW_MS } from '@/entrypoints/page-check/block-guard';
 
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 let host: HTMLElement;
@@ -36,6 +36,10 @@ describe('guardBlockScreen', () => {
     ['changes the mode attribute', () => host.setAttribute('data-kban-mode', 'warn'), () => host.getAttribute('data-kban-mode') === 'block'],
     ['empties the open shadow root', () => host.shadowRoot!.replaceChildren(), () => !!host.shadowRoot!.querySelector('.overlay')],
     ['covers it with its own element', () => document.documentElement.append(document.createElement('div')), () => document.documentElement.lastElementChild === host],
+    ['puts a <style> into the shadow root', () => host.shadowRoot!.append(Object.assign(document.createElement('style'), { textContent: '.overlay{display:none}' })), () => !host.shadowRoot!.querySelector('style')],
+    ['puts its own element deep inside the screen', () => host.shadowRoot!.querySelector('.overlay')!.append(document.createElement('div')), () => !host.shadowRoot!.querySelector('.overlay div')],
+    ['takes a button out of the screen', () => host.shadowRoot!.querySelector('button')!.remove(), () => !!host.shadowRoot!.querySelector('.overlay button')],
+    ['hides the overlay with a style attribute', () => host.shadowRoot!.querySelector('.overlay')!.setAttribute('style', 'display:none'), () => !host.shadowRoot!.querySelector('.overlay')!.hasAttribute('style')],
   ])('undoes a page that %s', async (_what, tamper, repaired) => {
     tamper();
     await flush();
@@ -48,6 +52,20 @@ describe('guardBlockScreen', () => {
     await flush();
     expect(overlay.hasAttribute('inert')).toBe(true);
   });
+
+  it('never gives up: past its budget it waits for the next window, then repairs again', async () => {
+    // A page that clears inert more often than the budget allows (the old guard stopped for good after 500).
+    for (let i = 0; i < Math.max(REPAIRS_PER_WINDOW * 3, 600); i++) {
+      document.body.removeAttribute('inert');
+      await flush();
+    }
+    document.body.removeAttribute('inert');
+    await new Promise((resolve) => setTimeout(resolve, REPAIR_WINDOW_MS + 50));
+    expect(document.body.hasAttribute('inert'), 'the guard must repair again once the window turns').toBe(true);
+    document.body.removeAttribute('inert');
+    await flush();
+    expect(document.body.hasAttribute('inert'), 'and keep repairing at once within the new budget').toBe(true);
+  }, 10_000);
 
   it('gives the page back when stopped', async () => {
     stop();

@@ -3,9 +3,16 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Classification } from '@/components/core/classifier/types';
 import { POLICY_DEFAULTS } from '@/components/core/policy/policy';
-import { createNotice, type NoticeProps } from '@/entrypoints/page-check/notice';
+import { createNotice, noticeRoot, type NoticeProps } from '@/entrypoints/page-check/notice';
 import { axeViolations } from '../../components/ui/a11y';
 import { plainText, translator } from '../../components/ui/i18n';
+
+// The notice's root is closed in the product (notice-trusted.test.ts covers that). These tests are about its
+// content and accessibility, and axe can only walk an open root: open it here.
+const attachShadow = Element.prototype.attachShadow;
+vi.spyOn(Element.prototype, 'attachShadow').mockImplementation(function (this: Element, init: ShadowRootInit) {
+  return attachShadow.call(this, { ...init, mode: 'open' });
+});
 
 afterEach(() => {
   document.body.innerHTML = '';
@@ -28,7 +35,7 @@ function notice(overrides: Partial<NoticeProps> = {}, locale: 'en' | 'es' = 'en'
     ...overrides,
   });
   document.body.append(host);
-  return host.shadowRoot!;
+  return noticeRoot(host)!;
 }
 
 describe('notice', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classify, classifyTiles, hostOf, pathOf } from '@/components/core/classifier/classify';
+import { classify, classifyTiles, hostOf, MAX_PATH_LENGTH, pathOf } from '@/components/core/classifier/classify';
 import type { PageSignals, SiteRule } from '@/components/core/classifier/types';
 import { findRule } from '@/components/core/site-rules';
 
@@ -103,11 +103,17 @@ describe('classifyTiles', () => {
 
 describe('URL helpers', () => {
   it.each([
-    ['https://www.amazon.com/dp/B0C1?x=1#y', 'www.amazon.com', '/dp/B0C1?x=1#y'],
+    // The fragment is the page's to set and never says what the page is: rule patterns never see it.
+    ['https://www.amazon.com/dp/B0C1?x=1#y', 'www.amazon.com', '/dp/B0C1?x=1'],
+    ['https://www.majorgeeks.com/index.php?ct=files#' + 'ct=files'.repeat(40_000), 'www.majorgeeks.com', '/index.php?ct=files'],
     ['http://user@Example.COM:8080', 'example.com', '/'],
     ['not a url', '', '/'],
   ])('%s', (url, host, path) => {
     expect(hostOf(url)).toBe(host);
     expect(pathOf(url)).toBe(path);
+  });
+
+  it('cuts a long path and query at MAX_PATH_LENGTH (a page controls its address)', () => {
+    expect(pathOf(`https://www.bestbuy.com/site/${'a/'.repeat(100_000)}`)).toHaveLength(MAX_PATH_LENGTH);
   });
 });

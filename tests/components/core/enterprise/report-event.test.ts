@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildKasperskyActiveEvent, buildReportEvent, KASPERSKY_ACTIVE_SCHEMA, REPORT_SCHEMA } from '@/components/core/enterprise/report-event';
+import { buildKasperskyActiveEvent, buildReportEvent, MAX_PRODUCT_LENGTH, KASPERSKY_ACTIVE_SCHEMA, REPORT_SCHEMA } from '@/components/core/enterprise/report-event';
 import type { PageAction, PageReport } from '@/components/core/messages';
 import type { Verdict } from '@/components/core/classifier/types';
 
@@ -29,6 +29,22 @@ describe('buildReportEvent', () => {
     const withUrl = buildReportEvent(report('download', 'warned', 'https://user:pw@www.kaspersky.com/downloads/x'), { ...policy, reportPageUrl: true }, context);
     expect(withUrl?.url).toBe('https://www.kaspersky.com/downloads/x');
     expect(buildReportEvent(report('download', 'warned'), policy, context)).not.toHaveProperty('url');
+  });
+
+  it('never reports the fragment, and the query only when reportPageQuery allows it', () => {
+    const page = 'https://www.kaspersky.com/downloads/x?email=ann%40example.com&token=s3cret#access_token=abc';
+    const withUrl = (extra: Record<string, boolean>) => buildReportEvent(report('download', 'warned', page), { ...policy, reportPageUrl: true, ...extra }, context)?.url;
+    expect(withUrl({}), 'the query can carry e-mail addresses and tokens: dropped by default').toBe('https://www.kaspersky.com/downloads/x');
+    expect(withUrl({ reportPageQuery: false })).toBe('https://www.kaspersky.com/downloads/x');
+    expect(withUrl({ reportPageQuery: true }), 'kept when the admin asks, but never the fragment').toBe('https://www.kaspersky.com/downloads/x?email=ann%40example.com&token=s3cret');
+  });
+
+  it('treats the product as untrusted page text: control characters out, length capped', () => {
+    const product = `Kaspersky Premium\u0000\n\u2028${'A'.repeat(10_000)}`;
+    const event = buildReportEvent(report('purchase', 'warned', undefined, product), policy, context);
+    expect(event?.product).toHaveLength(MAX_PRODUCT_LENGTH);
+    expect(event?.product, 'no control or line-separator characters reach the endpoint').not.toMatch(/[\u0000-\u001f\u2028]/);
+    expect(event?.product?.startsWith('Kaspersky Premium')).toBe(true);
   });
 
   it('omits an unknown product', () => {

@@ -3,7 +3,7 @@ import { parsePolicy, POLICY_DEFAULTS, POLICY_KEYS } from '@/components/core/pol
 
 describe('parsePolicy', () => {
   it('keeps every valid value', () => {
-    const raw = { ...POLICY_DEFAULTS, region: 'us', enforcement: 'block', proceedMinutes: 1440, supportUrl: 'https://intranet.example.com/x', reportUrl: 'http://10.0.0.5:8080/in' };
+    const raw = { ...POLICY_DEFAULTS, region: 'us', enforcement: 'block', proceedMinutes: 1440, supportUrl: 'https://intranet.example.com/x', reportUrl: 'https://10.0.0.5:8443/in' };
     expect(parsePolicy(raw)).toEqual({ policy: raw, problems: [] });
   });
 
@@ -23,6 +23,10 @@ describe('parsePolicy', () => {
     ['supportUrl', 'javascript:alert(1)', 'must be an http(s) URL; ignored', 'url', []],
     ['reportUrl', 'not a url', 'must be an http(s) URL; ignored', 'url', []],
     ['reportUrl', 'ftp://example.com/x', 'must be an http(s) URL; ignored', 'url', []],
+    // Reports name the sites people visit: never in clear text across a network.
+    ['reportUrl', 'http://siem.example.com/kban', 'must be an https URL (plain http only for localhost, 127.0.0.1 or [::1]); ignored', 'https_url', []],
+    ['reportUrl', 'http://10.0.0.5:8080/in', 'must be an https URL (plain http only for localhost, 127.0.0.1 or [::1]); ignored', 'https_url', []],
+    ['reportUrl', 'http://localhost.evil.example/in', 'must be an https URL (plain http only for localhost, 127.0.0.1 or [::1]); ignored', 'https_url', []],
     ['suppressFirstRun', null, 'must be true or false; ignored', 'boolean', []],
   ] as const)('%s = %j is ignored with a message', (key, value, message, code, params) => {
     const { policy, problems } = parsePolicy({ organizationName: 'ACME', [key]: value });
@@ -47,6 +51,9 @@ describe('parsePolicy', () => {
 
   it('accepts an empty URL as "not set"', () => {
     expect(parsePolicy({ reportUrl: '', supportUrl: '' }).problems).toEqual([]);
+    for (const local of ['http://localhost:8080/kban', 'http://127.0.0.1/in', 'http://[::1]:9000/x', 'HTTPS://siem.example.com/kban']) {
+      expect(parsePolicy({ reportUrl: local }).problems, `${local} is allowed`).toEqual([]);
+    }
   });
 
   it('knows every key of POLICY_DEFAULTS', () => {

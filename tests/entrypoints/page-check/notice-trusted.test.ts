@@ -1,0 +1,43 @@
+/**
+ * @vitest-environment happy-dom
+ */
+import { describe, expect, it, vi } from 'vitest';
+import { POLICY_DEFAULTS } from '@/components/core/policy/policy';
+import { createNotice, noticeRoot, placeNotice, type NoticeProps } from '@/entrypoints/page-check/notice';
+
+function props(overrides: Partial<NoticeProps> = {}): NoticeProps {
+  return {
+    classification: { verdict: 'purchase', product: 'Kaspersky Premium', reasons: [] },
+    mode: 'warn',
+    policy: { ...POLICY_DEFAULTS, allowProceed: true },
+    canDismiss: true,
+    t: (key) => key,
+    dates: { noNewSales: 'July 20, 2024', noUpdates: 'September 29, 2024' },
+    onDetails: vi.fn(),
+    onDismiss: vi.fn(),
+    onProceed: vi.fn(),
+    ...overrides,
+  };
+}
+
+describe('createNotice', () => {
+  it('closes its shadow root to the page and keeps it for itself', () => {
+    const host = createNotice(props());
+    expect(host.shadowRoot, 'page script reads host.shadowRoot: it must get nothing').toBeNull();
+    expect(noticeRoot(host)?.querySelector('button'), 'our own code still reaches the buttons').not.toBeNull();
+    expect(noticeRoot(document.createElement('kban-notice')), 'a host we did not create has no root for us').toBeNull();
+  });
+
+  it.each(['warn', 'block'] as const)('ignores synthetic clicks (%s): a page cannot dismiss, proceed or open tabs', (mode) => {
+    const notice = props({ mode });
+    const host = createNotice(notice);
+    placeNotice(host, null);
+    for (const button of noticeRoot(host)!.querySelectorAll('button')) {
+      button.click();
+      button.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    }
+    expect(noticeRoot(host)!.querySelectorAll('button').length, 'the buttons exist').toBeGreaterThan(1);
+    expect([notice.onDetails, notice.onDismiss, notice.onProceed].map((handler) => (handler as ReturnType<typeof vi.fn>).mock.calls.length)).toEqual([0, 0, 0]);
+    host.remove();
+  });
+});
