@@ -1,6 +1,7 @@
 import type { Policy } from '@/components/core/policy/policy';
 import type { RegionDecision } from '@/components/core/region/detect-region';
 import { BanSection } from './BanSection';
+import { EverySiteOffer } from './EverySiteOffer';
 import { ExemptSection } from './ExemptSection';
 import { KasperskyActiveSection, type KasperskyActiveInfo } from './KasperskyActiveSection';
 import { OrgMessage } from './OrgMessage';
@@ -25,10 +26,12 @@ export interface PopupAppProps {
   onOpenOptions: () => void;
   /** Kaspersky's web protection was seen running on this computer (storage.local `kasperskyActive`). */
   kasperskyActive?: KasperskyActiveInfo;
+  /** Offer "every site" mode on a page kban does not check (absent: the mode is on, or policy decides). */
+  onEnableEverySite?: () => void;
 }
 
 /** The toolbar popup: this page and what it means for the reader, what kban assumed about them, the timeline, the ban, exemptions, advice and sources. */
-export function PopupApp({ page, policy, region, timeZone, now, version, standalone = false, onOpenOptions, kasperskyActive }: PopupAppProps) {
+export function PopupApp({ page, policy, region, timeZone, now, version, standalone = false, onOpenOptions, kasperskyActive, onEnableEverySite }: PopupAppProps) {
   const { t } = useI18n();
   return (
     <div class={standalone ? 'popup standalone' : 'popup'}>
@@ -40,6 +43,7 @@ export function PopupApp({ page, policy, region, timeZone, now, version, standal
         <OrgMessage policy={policy} />
         {kasperskyActive && <KasperskyActiveSection active={kasperskyActive} />}
         <PageSection page={page} version={version} />
+        {page.status === 'unavailable' && onEnableEverySite && <EverySiteOffer onEnable={onEnableEverySite} />}
         <RegionStatus region={region} timeZone={timeZone} onOpenOptions={onOpenOptions} />
         <TimelineSection now={now} />
         <BanSection open />

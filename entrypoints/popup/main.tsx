@@ -1,7 +1,8 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { t } from '@/components/platform/i18n';
-import { watchSettings } from '@/components/platform/settings-store';
+import { hasEverySiteAccess, requestEverySiteAccess } from '@/components/platform/every-site-access';
+import { readEffectiveSettings, updateUserSettings, watchSettings } from '@/components/platform/settings-store';
 import { I18nProvider } from '@/components/ui/I18n';
 import type { RegionDecision } from '@/components/core/region/detect-region';
 import type { PageState } from '@/components/ui/PageSection';
@@ -47,6 +48,19 @@ export async function mountPopup(root: HTMLElement, options: MountOptions = {}):
     }
   };
 
+  // "Every site" offer: only while the mode is off (or lacks access) and policy leaves it to the user.
+  let everySiteOffered = false;
+  const enableEverySite = () => {
+    // The request must run in the click itself (a user gesture), before any await.
+    void requestEverySiteAccess()
+      .then(granted => (granted ? updateUserSettings(user => ({ ...user, allSites: true })) : undefined))
+      .catch(() => undefined);
+  };
+  const checkEverySite = async () => {
+    const [settings, granted] = await Promise.all([readEffectiveSettings(), hasEverySiteAccess()]);
+    everySiteOffered = !settings.locked.includes('allSites') && !(settings.allSites && granted);
+  };
+
   const draw = () =>
     render(
       <I18nProvider value={{ t, locale }}>
@@ -60,6 +74,7 @@ export async function mountPopup(root: HTMLElement, options: MountOptions = {}):
           standalone={standalone}
           onOpenOptions={openOptions}
           kasperskyActive={active && { site: active.site, lastSeen: active.lastSeen }}
+          onEnableEverySite={everySiteOffered ? enableEverySite : undefined}
         />
       </I18nProvider>,
       root,
@@ -79,7 +94,8 @@ export async function mountPopup(root: HTMLElement, options: MountOptions = {}):
   };
   const unwatch = watchSettings(refresh);
   refresh();
-  page = await queryPage(await targetTabId(search));
+  const [queried] = await Promise.all([queryPage(await targetTabId(search)), checkEverySite().catch(() => undefined)]);
+  page = queried;
   if (!closed) draw();
   return () => {
     closed = true;

@@ -310,3 +310,25 @@ describe('what this page means for the reader (issue 12: say it first)', () => {
     expect(step('mac'), 'facts only from ban-facts.md: no invented menu paths').not.toMatch(/Applications folder|Launchpad|Finder/);
   });
 });
+
+describe('PopupApp: the "every site" offer', () => {
+  it('appears on a page kban does not check, and asks in the click', async () => {
+    const onEnable = vi.fn();
+    const { container } = renderWithI18n(<PopupApp {...props({ page: { status: 'unavailable' }, onEnableEverySite: onEnable })} />);
+    const offer = screen.getByTestId('every-site-offer');
+    expect(plainText(offer)).toContain('It can also check Kaspersky pages on any site.');
+    expect(plainText(offer), 'says what the access means').toContain('Nothing is sent anywhere.');
+    fireEvent.click(screen.getByRole('button', { name: 'Check every site' }));
+    expect(onEnable).toHaveBeenCalledTimes(1);
+    expect(missingKeys(container)).toEqual([]);
+    expect(await axeViolations(container)).toEqual([]);
+  });
+
+  it('stays away from pages kban checks, and when the mode is on (no handler)', () => {
+    renderWithI18n(<PopupApp {...props({ onEnableEverySite: vi.fn() })} />);
+    expect(screen.queryByTestId('every-site-offer')).toBeNull();
+    cleanup();
+    renderWithI18n(<PopupApp {...props({ page: { status: 'unavailable' } })} />);
+    expect(screen.queryByTestId('every-site-offer')).toBeNull();
+  });
+});
