@@ -164,8 +164,9 @@ export function checkChromePackage(dir: string, expectedId = EXPECTED_ID): strin
 
 const invoked = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
 if (invoked) {
+  // Usage: check-chrome-package.ts [dir] [expected id] (the organisation package has an id of its own).
   const dir = process.argv[2] ?? '.output/chrome-mv3';
-  const problems = checkChromePackage(dir);
+  const problems = checkChromePackage(dir, process.argv[3] ?? EXPECTED_ID);
   for (const problem of problems) console.log(`ERROR  ${problem}`);
   console.log(problems.length ? `${dir}: ${problems.length} problem(s)` : `${dir}: manifest and package OK`);
   process.exit(problems.length ? 1 : 0);

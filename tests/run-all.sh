@@ -48,6 +48,7 @@ step unit         npx vitest run
 step e2e          npx vitest run -c vitest.e2e.config.ts
 step addons-lint  lint_firefox
 step chrome-check npx jiti scripts/check-chrome-package.ts .output/chrome-mv3   # the Chrome package's manifest and files
+step org-check   npx jiti scripts/check-chrome-package.ts .output/chrome-mv3-org ighfapiekfkmdcalbpkbpgcfjjjdfjbk   # the organisation package (built by the e2e setup)
 
 # ---- HOOK: later steps go here (e.g. the benchmark budget check), as: step <name> <command> ----
 # Budgets (README "Performance"), on the build zip-chrome made.
