@@ -9,7 +9,8 @@ import { recordKasperskyActive } from '@/components/platform/kaspersky-active';
 import { watchManagedPolicy } from '@/components/platform/managed-policy';
 import { currentPageContext, writePageContext } from '@/components/platform/page-context';
 import { startEverySite } from '@/components/platform/every-site';
-import { injectPageCheck } from '@/components/platform/page-check-loader';
+import { SCRIPTS } from '@/components/core/site-rules/find-rule';
+import { injectPageCheck, injectScripts } from '@/components/platform/page-check-loader';
 import { syncSearchScript } from '@/components/platform/search-registration';
 import { watchSettings } from '@/components/platform/settings-store';
 
@@ -24,6 +25,10 @@ export default defineBackground(() => {
     // A first stage found that its page could be Kaspersky's: the page check goes into that frame.
     if (msg?.type === 'kban:load-check' && tabId !== undefined) {
       return injectPageCheck({ tabId, frameId: sender.frameId ?? 0, documentId: sender.documentId }).then(() => undefined);
+    }
+    // A page check has a notice to show: its code goes into that frame (answered once it is there).
+    if (msg?.type === 'kban:load-notice' && tabId !== undefined) {
+      return injectScripts({ tabId, frameId: sender.frameId ?? 0, documentId: sender.documentId }, [SCRIPTS.notice]).then(() => undefined);
     }
     if (msg?.type === 'kban:page') void enterprise.onPageReport(msg.report, tabId);
     if (msg?.type === 'kban:page' && tabId !== undefined) return showReport(tabId, msg.report);

@@ -23,6 +23,8 @@ export type ExtensionMessage =
   | { type: 'kban:get-page' }
   /** From the first stage: this frame could be a Kaspersky page; inject the page check into it. */
   | { type: 'kban:load-check' }
+  /** From a page check with something to show: inject the notice's code into its frame. */
+  | { type: 'kban:load-notice' }
   | { type: 'kban:open-details' }
   /** The content script needs the page context before the background has stored it (just after install). */
   | { type: 'kban:page-context' }

@@ -1,6 +1,7 @@
 /**
- * Injects the page check on demand: into the frame whose first stage asked for it, and, in "every
- * site" mode, into the top frame of a tab whose address or title names Kaspersky.
+ * Injects the later stages on demand: the page check into the frame whose first stage asked for it
+ * (and, in "every site" mode, into the top frame of a tab whose address or title names Kaspersky), and
+ * the notice into a frame whose page check has something to show.
  * @module
  */
 import { browser } from 'wxt/browser';
@@ -19,12 +20,17 @@ type ExecuteScript = (details: { target: Record<string, unknown>; files: string[
  * Runs `files` and then the page check in `frame` (a no-op when the check already runs there: it
  * guards itself). Resolves false when the frame is gone or the extension has no access to it.
  */
-export async function injectPageCheck(frame: FrameTarget, files: string[] = []): Promise<boolean> {
+export function injectPageCheck(frame: FrameTarget, files: string[] = []): Promise<boolean> {
+  return injectScripts(frame, [...files, SCRIPTS.pageCheck]);
+}
+
+/** Runs `files` in `frame`, in order, at once. Resolves false when the frame is gone or not ours to script. */
+export async function injectScripts(frame: FrameTarget, files: string[]): Promise<boolean> {
   const executeScript = (browser as unknown as { scripting?: { executeScript: ExecuteScript } }).scripting?.executeScript;
   if (!executeScript) return false;
   const target = frame.documentId ? { tabId: frame.tabId, documentIds: [frame.documentId] } : { tabId: frame.tabId, frameIds: [frame.frameId] };
   try {
-    await executeScript({ target, files: [...files, SCRIPTS.pageCheck], injectImmediately: true });
+    await executeScript({ target, files, injectImmediately: true });
     return true;
   } catch {
     return false; // the tab or frame navigated away, or the site is not ours to script

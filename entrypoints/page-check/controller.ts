@@ -17,7 +17,7 @@ import { t } from '@/components/platform/i18n';
 import { markKasperskyNoticeShown } from '@/components/platform/kaspersky-active';
 import { markTile, unmarkTiles } from '@/components/ui/tile-badge';
 import { collectSignals, collectTiles, hasKasperskyTrace } from './collect-signals';
-import { createNotice } from './notice';
+import { loadNoticeUi } from './notice-loader';
 import { createNoticeSlot } from './notice-slot';
 import { readPageState, type PageState } from './page-state';
 import type { Lifecycle } from './lifecycle';
@@ -49,13 +49,16 @@ export function startPageCheck(life: Lifecycle, rule: PageRule): void {
   const send = (message: ExtensionMessage) => browser.runtime.sendMessage(message).catch(() => {});
 
   /** Shows what the verdict and settings call for; returns the report. */
-  const apply = (classification: Classification, active: PageState): PageReport => {
+  const apply = async (classification: Classification, active: PageState): Promise<PageReport> => {
     const host = location.hostname;
     const region = decideRegion({ policy: active.policy.region, user: active.user.region, zone: active.zone });
     const { action: decided, mode, markTiles } = decideAction({ classification, settings: active, covered: region.covered, proceed: active.proceed, host });
     let action = decided;
 
-    if (!mode) slot.clear();
+    // The notice's code comes into the page only now that there is something to show.
+    const ui = mode ? await loadNoticeUi() : undefined;
+    if (mode && !ui) lastFingerprint = ''; // the notice could not be loaded: try again at the next check
+    if (!mode || !ui || !life.isValid()) slot.clear();
     else {
       const key = `${classification.verdict}|${mode}|${classification.product}|${JSON.stringify(active.policy)}`;
       slot.show(key, () => {
@@ -66,7 +69,7 @@ export function startPageCheck(life: Lifecycle, rule: PageRule): void {
           kasperskyNoteHere = true;
           void markKasperskyNoticeShown();
         }
-        return createNotice({
+        return ui.createNotice({
           classification,
           mode,
           policy: active.policy,
@@ -88,7 +91,7 @@ export function startPageCheck(life: Lifecycle, rule: PageRule): void {
             void grantProceed(host, active.policy.proceedMinutes);
           },
         });
-      });
+      }, ui);
     }
 
     let items = 0;
@@ -136,7 +139,7 @@ export function startPageCheck(life: Lifecycle, rule: PageRule): void {
     }
     const active = await loadState();
     if (!life.isValid()) return;
-    report = apply(classification, active);
+    report = await apply(classification, active);
     const reportKey = `${report.url}|${classification.verdict}|${report.action}|${report.items}`;
     if (reportKey !== lastReportKey) {
       lastReportKey = reportKey;

@@ -5,8 +5,7 @@
  * @module
  */
 import type { PageRule } from '@/components/core/classifier/types';
-import { guardBlockScreen } from './block-guard';
-import { focusNotice, placeNotice } from './notice';
+import type { NoticeUi } from '../notice/notice-ui';
 
 const MAX_REINSERTS_PER_URL = 10;
 
@@ -16,7 +15,7 @@ export interface NoticeSlot {
   /** What the notice on show says (verdict, mode, product, policy), '' when there is none. */
   readonly key: string;
   /** Shows `create()`'s notice under `key`, replacing a different one; puts a removed one back. */
-  show(key: string, create: () => HTMLElement): void;
+  show(key: string, create: () => HTMLElement, ui: NoticeUi): void;
   /** Takes the notice away and gives the page back. */
   clear(): void;
   /** The notice on show must be redrawn at the next check (settings changed). */
@@ -30,14 +29,15 @@ export function createNoticeSlot(rule: PageRule): NoticeSlot {
   let key = '';
   let reinserts = 0;
   let stopGuard: (() => void) | undefined;
+  let ui: NoticeUi | undefined;
 
   const isBlock = () => element?.getAttribute('data-kban-mode') === 'block';
   const place = () => {
-    placeNotice(element!, anchorFor(rule));
+    ui!.placeNotice(element!, anchorFor(rule));
     if (!isBlock()) return;
     stopGuard?.();
-    stopGuard = guardBlockScreen(element!);
-    focusNotice(element!);
+    stopGuard = ui!.guardBlockScreen(element!);
+    ui!.focusNotice(element!);
   };
   const clear = () => {
     stopGuard?.();
@@ -54,7 +54,8 @@ export function createNoticeSlot(rule: PageRule): NoticeSlot {
     get key() {
       return key;
     },
-    show(nextKey, create) {
+    show(nextKey, create, noticeUi) {
+      ui = noticeUi;
       if (nextKey !== key) {
         clear();
         element = create();

@@ -72,7 +72,12 @@ export const SCRIPTS = {
   firstStage: 'first-stage.js',
   /** The page check (entrypoints/page-check), injected on demand. */
   pageCheck: 'page-check.js',
+  /** The notice and block screen (entrypoints/notice), injected only when a page check has something to show. */
+  notice: 'notice.js',
 } as const;
+
+/** Where the notice script hands the page check its functions, in the isolated world they share. */
+export const NOTICE_UI_KEY = 'kban.notice-ui';
 
 /**
  * Two content-script entries per rule, each injecting the rule's own data file first.

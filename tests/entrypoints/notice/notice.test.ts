@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Classification } from '@/components/core/classifier/types';
 import { POLICY_DEFAULTS } from '@/components/core/policy/policy';
-import { createNotice, noticeRoot, type NoticeProps } from '@/entrypoints/page-check/notice';
+import { createNotice, noticeRoot, type NoticeProps } from '@/entrypoints/notice/notice';
 import { axeViolations } from '../../components/ui/a11y';
 import { plainText, translator } from '../../components/ui/i18n';
 

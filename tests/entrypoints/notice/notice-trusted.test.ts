@@ -3,7 +3,7 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import { POLICY_DEFAULTS } from '@/components/core/policy/policy';
-import { createNotice, noticeRoot, placeNotice, type NoticeProps } from '@/entrypoints/page-check/notice';
+import { createNotice, noticeRoot, placeNotice, type NoticeProps } from '@/entrypoints/notice/notice';
 
 function props(overrides: Partial<NoticeProps> = {}): NoticeProps {
   return {
