@@ -100,7 +100,7 @@ export function ruleContentScripts(rules: readonly SiteRule[]): RuleContentScrip
     if (nested.length) base.exclude_matches = [...new Set(nested)].map((host) => `*://*.${host}/*`).sort();
     const ruleScript = ruleScriptPath(rule);
     // Kaspersky's own hosts: every address names Kaspersky, so the page check comes at once and there is no first stage.
-    if (rule.hosts.every((host) => host.includes('kaspersky'))) return [{ ...base, js: [ruleScript, SCRIPTS.pageCheck], run_at: 'document_start' as const, all_frames: true }];
+    if (rule.hosts.every((host) => host.includes('kaspersky'))) return [{ ...base, include_globs: EARLY_URL_GLOBS, js: [ruleScript, SCRIPTS.pageCheck], run_at: 'document_start' as const, all_frames: true }];
     return [
       { ...base, include_globs: EARLY_URL_GLOBS, js: [ruleScript, SCRIPTS.pageCheck], run_at: 'document_start', all_frames: true },
       { ...base, exclude_globs: EARLY_URL_GLOBS, js: [ruleScript, SCRIPTS.firstStage], run_at: 'document_start', all_frames: true },
