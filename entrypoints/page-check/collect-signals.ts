@@ -63,7 +63,11 @@ const HEAD_META = 'meta[property^="og:"], meta[name^="og:"], meta[property^="pro
 const BODY_META = 'meta[itemprop="brand"]';
 
 function readMeta(root: ParentNode, selector: string, meta: Record<string, string> = Object.create(null)): Record<string, string> {
-  for (const element of root.querySelectorAll(selector)) {
+  return readMetaFrom(root.querySelectorAll(selector), meta);
+}
+
+function readMetaFrom(elements: Iterable<Element>, meta: Record<string, string>): Record<string, string> {
+  for (const element of elements) {
     const key = (element.getAttribute('property') || element.getAttribute('name') || element.getAttribute('itemprop') || '').toLowerCase();
     const value = clip(element.getAttribute('content'));
     if (key && value && !(key in meta)) meta[key === 'brand' ? 'product:brand' : key] = value;
@@ -146,9 +150,28 @@ function walkJsonLd(root: unknown, out: { items: StructuredItem[]; types: Set<st
   }
 }
 
-function readStructuredData(doc: Document, forGeneric = false): { items: StructuredItem[]; types: string[]; crumbs: string[] } {
+/** Microdata product scopes the classifier reads. */
+const PRODUCT_ITEMTYPE = /schema\.org\/(?:Product|SoftwareApplication|MobileApplication)/i;
+
+/**
+ * Structured data (JSON-LD, microdata) and the microdata brand tags, found in ONE walk of the document:
+ * on a large page each querySelectorAll over the whole tree costs about a millisecond.
+ */
+function readStructuredData(doc: Document, meta: Record<string, string>, forGeneric = false): { items: StructuredItem[]; types: string[]; crumbs: string[] } {
   const out = { items: [] as StructuredItem[], types: new Set<string>(), crumbs: [] as string[] };
-  const scripts = doc.querySelectorAll('script[type="application/ld+json" i]');
+  const scripts: Element[] = [];
+  const productScopes: Element[] = [];
+  const topScopes: Element[] = [];
+  const brandTags: Element[] = [];
+  for (const element of doc.querySelectorAll(`${BODY_META}, script[type="application/ld+json" i], [itemtype]`)) {
+    if (element.localName === 'script') scripts.push(element);
+    else if (element.localName === 'meta' && !element.hasAttribute('itemtype')) brandTags.push(element);
+    else {
+      if (PRODUCT_ITEMTYPE.test(element.getAttribute('itemtype') ?? '')) productScopes.push(element);
+      if (element.hasAttribute('itemscope') && !element.hasAttribute('itemprop')) topScopes.push(element);
+    }
+  }
+  readMetaFrom(brandTags, meta);
   for (let i = 0; i < scripts.length && i < MAX_JSON_LD_SCRIPTS; i++) {
     const source = scripts[i]!.textContent ?? '';
     if (source.length > MAX_JSON_LD_CHARS) continue;
@@ -158,7 +181,7 @@ function readStructuredData(doc: Document, forGeneric = false): { items: Structu
       // Broken JSON-LD is common on real pages; skip it.
     }
   }
-  for (const scope of doc.querySelectorAll('[itemtype*="schema.org/Product" i], [itemtype*="schema.org/SoftwareApplication" i], [itemtype*="schema.org/MobileApplication" i]')) {
+  for (const scope of productScopes) {
     if (out.items.length >= MAX_ITEMS) break;
     const type = (scope.getAttribute('itemtype') ?? '').replace(/^.*\//, '');
     const prop = (name: string, isUrl = false) => {
@@ -184,7 +207,7 @@ function readStructuredData(doc: Document, forGeneric = false): { items: Structu
   // The generic check also needs the page's other microdata types (an Article, a forum posting, a job post).
   // Only top-level scopes: a shop's product carries its customers' reviews as nested `itemprop="review"` scopes.
   if (forGeneric) {
-    const scopes = doc.querySelectorAll('[itemscope][itemtype]:not([itemprop])');
+    const scopes = topScopes;
     for (let i = 0; i < scopes.length && i < MAX_ITEMS; i++) {
       const type = (scopes[i]!.getAttribute('itemtype') ?? '').trim().split(/\s+/)[0]!.replace(/^.*\//, '').slice(0, 60);
       if (type) out.types.add(type);
@@ -234,8 +257,7 @@ export function collectSignals(doc: Document, rule: PageRule, url = doc.location
   signals.site.productTitle = textOf(doc, selectors.productTitle);
   signals.site.brand = textOf(doc, selectors.brand);
 
-  readMeta(doc, BODY_META, meta);
-  const structured = readStructuredData(doc, rule.role === 'generic');
+  const structured = readStructuredData(doc, meta, rule.role === 'generic');
   signals.items = structured.items;
   signals.pageTypes = structured.types;
   signals.breadcrumbs = [...structured.crumbs, ...readBreadcrumbs(doc, rule)];

@@ -206,7 +206,7 @@ export function startPageCheck(life: Lifecycle, rule: PageRule): void {
 
 /**
  * What names a page's subject, read cheaply: its address, title, first heading, the site's product title, how
- * many JSON-LD blocks it has and, on listings, how many tiles. Equal fingerprints mean a re-check would
+ * many scripts it has (JSON-LD included) and, on listings, how many tiles. Equal fingerprints mean a re-check would
  * read the same signals.
  */
 function pageFingerprint(rule: PageRule, listing: boolean): string {
@@ -224,5 +224,6 @@ function pageFingerprint(rule: PageRule, listing: boolean): string {
       return 0;
     }
   };
-  return [location.href, document.title, text('h1'), text(rule.selectors?.productTitle), count('script[type="application/ld+json" i]'), listing ? count(rule.selectors?.tile) : 0].join('\n');
+  // document.scripts: a new JSON-LD block is a new script, and the browser keeps that list without matching a selector over the page.
+  return [location.href, document.title, text('h1'), text(rule.selectors?.productTitle), document.scripts.length, listing ? count(rule.selectors?.tile) : 0].join('\n');
 }
