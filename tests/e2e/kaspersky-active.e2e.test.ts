@@ -154,8 +154,23 @@ describe('Kaspersky web protection seen on covered pages', () => {
     await section.waitFor();
     const text = await section.innerText();
     expect(text).toContain('Kaspersky software appears to be active on this computer');
-    expect(text).toContain('September 29, 2024');
-    expect(text).toMatch(/Uninstall Kaspersky/);
+    expect(text).toContain('www.amazon.com');
+    expect(text).toContain('barred from updating its software for people in the US and US persons since September 29, 2024');
+    expect(text).toContain('it may no longer get new threat definitions');
+    // What to do: it points to the steps further down the popup...
+    expect(text).toContain('See “If you still run Kaspersky” below for steps on Windows, Mac, Android and iOS.');
+    const still = popup.locator('section', { has: popup.getByRole('heading', { name: 'If you still run Kaspersky' }) });
+    const stillHandle = await still.elementHandle({ timeout: 5_000 });
+    expect(await section.evaluate((active, other) => !!(active.compareDocumentPosition(other!) & Node.DOCUMENT_POSITION_FOLLOWING), stillHandle), 'the steps section comes below').toBe(true);
+    // ...and there (opened as a user does) are the steps: stop renewal, uninstall, and on each platform.
+    const details = still.locator('details');
+    if (!(await details.evaluate((element) => (element as HTMLDetailsElement).open))) await still.locator('summary').click();
+    const steps = await still.locator('[data-testid="still-running-steps"]').innerText();
+    expect(await still.innerText()).toContain('Turn off auto-renewal');
+    expect(steps).toContain('Uninstall Kaspersky through Windows settings');
+    expect(steps).toContain('Uninstall Kaspersky through macOS');
+    expect(steps).toContain('Uninstall the Kaspersky app');
+    expect(steps).toContain('Delete the Kaspersky app');
     await popup.close();
   });
 

@@ -12,7 +12,7 @@ import { launchFirefox, type FirefoxSession } from './harness/firefox';
 import { startFixtureServer, type FixtureServer } from './harness/fixture-server';
 import { CHROME_EXTENSION_ID, FIREFOX_EXTENSION_ID } from './harness/paths';
 import { createPolicyFiles } from './harness/policy';
-import { sleep } from './harness/page-state';
+import { inNotices, sleep } from './harness/page-state';
 import axe from 'axe-core';
 import type { Page } from 'playwright-core';
 import { amazonProductHtml, escapeHtml, KASPERSKY_ON_AMAZON } from './harness/pages';
@@ -43,13 +43,12 @@ interface NoticeLayout {
 }
 
 /**
- * Runs IN THE PAGE: the notice's text parts and geometry, each control scrolled into view first.
- * Reads the open shadow root; if the root is closed, this is the one function to adapt.
+ * Runs IN THE PAGE through `inNotices` (the notice's shadow root is closed, so the harness hands it in
+ * through the browser's debugging protocol): the notice's text parts and geometry, each control
+ * scrolled into view first. Self-contained: it is serialised into the page.
  */
-function noticeLayout(): NoticeLayout | null {
-  const host = document.querySelector('kban-notice');
-  const root = host?.shadowRoot;
-  if (!host || !root) return null;
+function noticeLayout(root: ShadowRoot | null, host: Element): NoticeLayout | null {
+  if (!root) return null;
   const box = root.querySelector('.bar, .panel') as HTMLElement;
   const text = (selector: string) => (root.querySelector(selector)?.textContent ?? '').replace(/\s+/g, ' ').trim();
   const rect = box.getBoundingClientRect();
@@ -69,6 +68,12 @@ function noticeLayout(): NoticeLayout | null {
       return { text: (el.textContent ?? '').trim(), left: r.left, right: r.right, top: r.top, bottom: r.bottom, width: r.width, height: r.height, border: getComputedStyle(el).borderTopStyle };
     }),
   };
+}
+
+/** The layout of the page's notice (the first, and the test pages show one), or null when there is none. */
+async function readLayout(page: Page | PuppeteerPage): Promise<NoticeLayout | null> {
+  const [layout] = await inNotices(page, noticeLayout);
+  return layout ?? null;
 }
 
 /** What every layout must satisfy at 360 px. */
@@ -97,15 +102,36 @@ function expectSaysItFirst(layout: NoticeLayout, where: string): void {
  * axe-core on the notice only (inside its shadow root), in the real layout: contrast included. Fails
  * when the contrast rule saw no text there (the include found nothing); on the block screen axe can
  * only mark contrast "incomplete" (text over a fixed, translucent overlay), which counts as seen.
+ *
+ * axe enters shadow roots only through `element.shadowRoot`, which is null for the notice's closed
+ * root. So, for the run only, the host's `shadowRoot` is pointed at the real root (handed in by
+ * `inNotices`) as an own property of the host in the page's JS world: axe then checks the notice as
+ * rendered, in place (same nodes, styles, layout and backdrop, nothing copied), and the property is
+ * removed afterwards. The extension's own world never sees it. The root must be closed to the page
+ * before (checked), or this test would no longer be testing the product as shipped.
  */
 async function noticeAxe(page: Page, inner: string): Promise<string[]> {
   await page.evaluate(`${axe.source}; void 0`);
-  return page.evaluate(
-    `axe.run({ include: [{ fromShadowDom: ['kban-notice', '${inner}'] }] })
-       .then(r => [...r.passes, ...r.incomplete].some(p => p.id === 'color-contrast' && p.nodes.length > 0)
-         ? r.violations.map(v => v.id + ': ' + v.help + ' (' + v.nodes.map(n => n.target.join(' ')).join(', ') + ')')
-         : ['axe checked no text contrast inside the notice: the include selector found nothing'])`,
-  ) as Promise<string[]>;
+  const [found] = await inNotices(
+    page,
+    async (root, host, selector) => {
+      if (!root) return ['inNotices handed in no shadow root for the notice'];
+      if (host.shadowRoot !== null) return ["the notice's shadow root is open to the page (it should be closed)"];
+      Object.defineProperty(host, 'shadowRoot', { configurable: true, get: () => root });
+      try {
+        const result = await (window as unknown as { axe: typeof axe }).axe.run({ include: [{ fromShadowDom: ['kban-notice', selector as string] }] });
+        const sawText = [...result.passes, ...result.incomplete].some((rule) => rule.id === 'color-contrast' && rule.nodes.length > 0);
+        return sawText
+          ? result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)
+          : ['axe checked no text contrast inside the notice: the include selector found nothing'];
+      } finally {
+        delete (host as unknown as { shadowRoot?: ShadowRoot }).shadowRoot;
+      }
+    },
+    inner,
+  );
+  if (!found) throw new Error('noticeAxe: no notice on the page');
+  return found;
 }
 
 /** axe in light and dark on the notice of `url`. */
@@ -143,7 +169,7 @@ async function chromiumLayout(browser: ChromiumSession, url: string, width = PHO
     await page.goto(url);
     await browser.pageReport(page);
     await page.locator('kban-notice').waitFor({ state: 'attached' });
-    return await page.evaluate(noticeLayout);
+    return await readLayout(page);
   } finally {
     await page.close();
   }
@@ -156,7 +182,7 @@ async function firefoxLayout(firefox: FirefoxSession, url: string): Promise<Noti
     await page.goto(url);
     await page.waitForSelector('kban-notice', { timeout: 10_000 });
     await sleep(100);
-    return await page.evaluate(noticeLayout);
+    return await readLayout(page);
   } finally {
     await page.close();
   }
@@ -201,6 +227,24 @@ describe('warning notice (Chromium)', () => {
   it('axe finds nothing in the warning bar and the exempt note, light and dark (contrast included)', async () => {
     expect(await axeLightAndDark(browser, PURCHASE, '.bar')).toEqual({ light: [], dark: [] });
     expect(await axeLightAndDark(browser, EXEMPT.url, '.bar')).toEqual({ light: [], dark: [] });
+  });
+
+  it('the axe check can fail: faint small print in the real notice is a contrast violation, and no text is no pass', async () => {
+    const page = await browser.context.newPage();
+    try {
+      await page.goto(PURCHASE);
+      await browser.pageReport(page);
+      await page.locator('kban-notice').waitFor({ state: 'attached' });
+      // Pale grey on the pale yellow bar, inside the closed root: what a careless colour change would ship.
+      await inNotices(page, (root) => void root!.append(Object.assign(document.createElement('style'), { textContent: '.facts { color: #d8d0b0 !important; }' })));
+      expect((await noticeAxe(page, '.bar')).join('\n')).toMatch(/^color-contrast: .*\.facts/m);
+      // Nothing to check must not pass either: an include that finds nothing makes axe throw, and one
+      // that finds no text (the icon) trips the guard.
+      await expect(noticeAxe(page, '.no-such-part')).rejects.toThrow(/No elements found for include/);
+      expect(await noticeAxe(page, '.icon'), 'a part without text must not pass').toEqual(['axe checked no text contrast inside the notice: the include selector found nothing']);
+    } finally {
+      await page.close();
+    }
   });
 
   it('keeps one row on a desktop width (title and buttons side by side)', async () => {
@@ -263,7 +307,7 @@ describe.skipIf(!IS_ROOT)('block screen at 360 px (managed policy: block, procee
       await page.goto(PURCHASE);
       await page.waitForSelector('kban-notice[data-kban-mode="block"]', { timeout: 15_000 });
       await sleep(100);
-      const layout = (await page.evaluate(noticeLayout))!;
+      const layout = (await readLayout(page))!;
       expectSaysItFirst(layout, 'Firefox block screen');
       expect(layout.controls.map((control) => control.text)).toContain('Proceed anyway for 1 minute');
       expectFitsPhone(layout, 'Firefox block screen at 360 px');

@@ -19,7 +19,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PAGE_FIXTURES, type PageFixture } from '../fixtures/pages/index';
 import { launchChromium, type ChromiumSession } from './harness/chromium';
 import { startFixtureServer, type FixtureServer } from './harness/fixture-server';
-import { quietPeriod, waitUntil } from './harness/page-state';
+import { clickInNotice, inNotices, quietPeriod, readKbanState, waitUntil } from './harness/page-state';
 import { amazonProductHtml, KASPERSKY_ON_AMAZON, pageHtml } from './harness/pages';
 
 /** Chromium's own background services (sign-in, updates, autofill, safe browsing…): browser-initiated, never ours. */
@@ -178,14 +178,26 @@ describe('privacy: the extension initiates no request', () => {
     }
     expect(flaggedPages.length, 'at least one visited page must show a notice, or this test proves nothing about flagged pages').toBeGreaterThan(0);
 
-    // The notice's buttons: "details" opens the extension's page in a tab; dismiss writes storage.
+    // The notice's buttons, clicked as a person does (the root is closed and the buttons ignore
+    // synthetic clicks): "details" opens the extension's page in a tab; dismiss writes storage.
     const first = flaggedPages[0]!;
+    await first.bringToFront();
     const details = browser.context.waitForEvent('page', { timeout: 5_000 });
-    await first.locator('kban-notice').locator('button').first().click();
+    await clickInNotice(first, 'button:not(.close)');
     const detailsPage = await details;
     await detailsPage.waitForLoadState('load');
-    const dismiss = flaggedPages.at(-1)!.locator('kban-notice').locator('button.close');
-    if (await dismiss.count()) await dismiss.click();
+    let dismissable: Page | undefined;
+    for (const page of [...flaggedPages].reverse()) {
+      const [hasClose] = await inNotices(page, (root) => !!root?.querySelector('button.close'));
+      if (hasClose) {
+        dismissable = page;
+        break;
+      }
+    }
+    expect(dismissable, 'at least one visited notice must offer dismiss, or this test proves nothing about dismissing').toBeDefined();
+    await dismissable!.bringToFront();
+    await clickInNotice(dismissable!, 'button.close');
+    await waitUntil('the dismissed notice to go', async () => (await readKbanState(dismissable!)).notices.length, (count) => count === 0, 5_000);
 
     // The popup (for a flagged tab and on its own) and the options page, as a user opens them.
     const manifest = JSON.parse(readFileSync(path.join(process.cwd(), '.output/chrome-mv3/manifest.json'), 'utf8')) as { options_ui?: { page: string }; options_page?: string; action?: { default_popup?: string } };
