@@ -89,7 +89,8 @@ export async function inNotices<T, A = undefined>(page: AnyPage, fn: (root: Shad
   for (const node of nodes) {
     const shadow = node.value?.shadowRoot;
     const { result } = await send('script.callFunction', {
-      functionDeclaration: `function (root, host, arg) { return (${call}).call(root, host, arg); }`,
+      // The argument travels as JSON text (BiDi has no plain-value channel here): parse it back before calling fn.
+      functionDeclaration: `function (root, host, arg) { return (${call}).call(root, host, arg === null ? undefined : JSON.parse(arg)); }`,
       arguments: [shadow ? { sharedId: shadow.sharedId } : { type: 'null' }, { sharedId: node.sharedId }, arg === undefined ? { type: 'null' } : { type: 'string', value: JSON.stringify(arg) }],
       awaitPromise: true,
       resultOwnership: 'none',
