@@ -81,9 +81,10 @@ export const NOTICE_UI_KEY = 'kban.notice-ui';
 
 /**
  * Two content-script entries per rule, each injecting the rule's own data file first.
- * Addresses that name Kaspersky (EARLY_URL_GLOBS) get the page check itself at document_start, so the
- * page is checked during DOMContentLoaded, before the browser's first full layout of a large page,
- * and a notice is in place within milliseconds. Every other address gets only the first stage: a
+ * Addresses that name Kaspersky (EARLY_URL_GLOBS) get the page check itself at document_start, with the
+ * notice's code (they are almost always Kaspersky pages), so the page is checked during DOMContentLoaded,
+ * before the browser's first full layout of a large page, and a notice is in place before the page's own
+ * DOMContentLoaded handlers run. Every other address gets only the first stage: a
  * tiny cheap test that asks the background for the page check when the page could be Kaspersky's,
  * so the pages of a store that are about something else never compile the check. Both run in every
  * frame, so a Kaspersky page framed by another page is still checked (and blocked in block mode).
@@ -99,10 +100,11 @@ export function ruleContentScripts(rules: readonly SiteRule[]): RuleContentScrip
     const base: Pick<RuleContentScript, 'matches' | 'exclude_matches'> = { matches: ruleMatches(rule) };
     if (nested.length) base.exclude_matches = [...new Set(nested)].map((host) => `*://*.${host}/*`).sort();
     const ruleScript = ruleScriptPath(rule);
+    const early: RuleContentScript = { ...base, include_globs: EARLY_URL_GLOBS, js: [ruleScript, SCRIPTS.notice, SCRIPTS.pageCheck], run_at: 'document_start', all_frames: true };
     // Kaspersky's own hosts: every address names Kaspersky, so the page check comes at once and there is no first stage.
-    if (rule.hosts.every((host) => host.includes('kaspersky'))) return [{ ...base, include_globs: EARLY_URL_GLOBS, js: [ruleScript, SCRIPTS.pageCheck], run_at: 'document_start' as const, all_frames: true }];
+    if (rule.hosts.every((host) => host.includes('kaspersky'))) return [early];
     return [
-      { ...base, include_globs: EARLY_URL_GLOBS, js: [ruleScript, SCRIPTS.pageCheck], run_at: 'document_start', all_frames: true },
+      early,
       { ...base, exclude_globs: EARLY_URL_GLOBS, js: [ruleScript, SCRIPTS.firstStage], run_at: 'document_start', all_frames: true },
     ];
   });

@@ -37,8 +37,8 @@ describe('ruleContentScripts', () => {
       expect(hits.length, `${url} is matched by ${hits.map((hit) => `${hit.js[0]} ${hit.run_at}`).join(', ') || 'nothing'}`).toBe(1);
       const rule = findRule(host, SITE_RULES)!;
       const named = rule.hosts.every((own) => own.includes('kaspersky')) || EARLY_URL_GLOBS.some((glob) => globMatches(glob, url));
-      const stage = named ? SCRIPTS.pageCheck : SCRIPTS.firstStage;
-      expect(hits[0]!.js, 'its own rule first, then the page check (address names Kaspersky) or the first stage').toEqual([`site-rules/${findRule(host, SITE_RULES)!.id}.js`, stage]);
+      const stages = named ? [SCRIPTS.notice, SCRIPTS.pageCheck] : [SCRIPTS.firstStage];
+      expect(hits[0]!.js, 'its own rule first, then the notice and page check (address names Kaspersky) or the first stage').toEqual([`site-rules/${findRule(host, SITE_RULES)!.id}.js`, ...stages]);
       expect(hits[0]!.all_frames, 'a framed Kaspersky page is checked too').toBe(true);
     }
   });
@@ -66,7 +66,7 @@ describe('ruleContentScripts', () => {
     ['https://www.bestbuy.com/site/norton-360-deluxe/6432431.p', 'first-stage.js'],
   ])('%s gets %s', (url, script) => {
     const hits = entries.filter((entry) => injects(entry, url));
-    expect(hits.map((hit) => hit.js[1]), 'an address whose path names Kaspersky gets the page check at once; others the first stage').toEqual([script]);
+    expect(hits.map((hit) => hit.js.at(-1)), 'an address whose path names Kaspersky gets the page check at once; others the first stage').toEqual([script]);
   });
 
   it('early globs need a "/" after the name, so a query that mentions Kaspersky stays on the late path', () => {
