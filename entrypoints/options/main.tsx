@@ -21,36 +21,31 @@ export async function mountOptions(root: HTMLElement, timeZone = Intl.DateTimeFo
   const version = extensionVersion();
 
   const change = (edit: (user: UserSettings) => UserSettings) => void updateUserSettings(edit);
-  // Search marking: asking for the sites must happen in the click itself (a user gesture), before any await.
-  const onSearchChange = (on: boolean) => {
-    if (on) {
-      void requestSearchPermission()
-        .then(granted => (granted ? change(user => ({ ...user, searchResults: true })) : draw()))
+  /**
+   * A switch that needs optional site access (search marking, every site): turning it on asks for the access
+   * in the click itself (a user gesture, so before any await) and saves only when granted; off gives it back.
+   */
+  const accessSwitch = (setting: 'searchResults' | 'allSites', request: () => Promise<boolean>, remove: () => Promise<boolean>) => ({
+    change: (on: boolean) => {
+      if (!on) {
+        change(user => ({ ...user, [setting]: false }));
+        void remove().then(() => draw());
+        return;
+      }
+      void request()
+        .then(granted => (granted ? change(user => ({ ...user, [setting]: true })) : draw()))
         .catch(() => draw());
-      return;
-    }
-    change(user => ({ ...user, searchResults: false }));
-    // Off gives the access back.
-    void removeSearchPermission().then(() => draw());
-  };
-  const onSearchAllow = () => void requestSearchPermission().catch(() => false).then(() => draw());
-  // Every site: the same pattern, for access to all sites.
-  const onEverySiteChange = (on: boolean) => {
-    if (on) {
-      void requestEverySiteAccess()
-        .then(granted => (granted ? change(user => ({ ...user, allSites: true })) : draw()))
-        .catch(() => draw());
-      return;
-    }
-    change(user => ({ ...user, allSites: false }));
-    void removeEverySiteAccess().then(() => draw());
-  };
-  const onEverySiteAllow = () => void requestEverySiteAccess().catch(() => false).then(() => draw());
+    },
+    // Policy turned it on but the access is missing.
+    allow: () => void request().catch(() => false).then(() => draw()),
+  });
+  const search = accessSwitch('searchResults', requestSearchPermission, removeSearchPermission);
+  const everySite = accessSwitch('allSites', requestEverySiteAccess, removeEverySiteAccess);
 
   let drawn = 0;
   const draw = async () => {
     const call = ++drawn;
-    const [settings, granted, everySite] = await Promise.all([readEffectiveSettings(), grantedSearchMatches(), hasEverySiteAccess()]);
+    const [settings, granted, everySiteGranted] = await Promise.all([readEffectiveSettings(), grantedSearchMatches(), hasEverySiteAccess()]);
     if (call !== drawn) return; // a later draw started meanwhile, with newer settings
     const region = detectRegion({ policy: settings.managed.policy.region, user: settings.user.region, timeZone });
     render(
@@ -64,11 +59,11 @@ export async function mountOptions(root: HTMLElement, timeZone = Intl.DateTimeFo
           onNoticesChange={on => change(user => ({ ...user, notices: on }))}
           onRemoveDismissed={host => change(user => ({ ...user, dismissedSites: user.dismissedSites.filter(site => site !== host) }))}
           searchGranted={granted.length === SEARCH_MATCHES.length}
-          onSearchChange={onSearchChange}
-          onSearchAllow={onSearchAllow}
-          everySiteGranted={everySite}
-          onEverySiteChange={onEverySiteChange}
-          onEverySiteAllow={onEverySiteAllow}
+          onSearchChange={search.change}
+          onSearchAllow={search.allow}
+          everySiteGranted={everySiteGranted}
+          onEverySiteChange={everySite.change}
+          onEverySiteAllow={everySite.allow}
         />
       </I18nProvider>,
       root,
