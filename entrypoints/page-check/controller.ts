@@ -137,6 +137,8 @@ export function startPageCheck(life: Lifecycle, rule: PageRule): void {
       report = { url: location.href, classification, action: 'none', items: 0, checks: checksForUrl };
       return;
     }
+    // A page with a verdict will most likely show a notice: fetch its code while the settings are read.
+    if (classification.verdict !== 'none') void loadNoticeUi();
     const active = await loadState();
     if (!life.isValid()) return;
     report = await apply(classification, active);
