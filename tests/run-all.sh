@@ -56,15 +56,19 @@ step org-check   npx jiti scripts/check-chrome-package.ts .output/chrome-mv3-org
 # three separate measurements all miss it. Budgets that do not vary (bundle size, no script injected)
 # make the bench exit 3: that fails at once; so does any other error (exit 2).
 bench_check() {
-  local log=.tmp/test-logs/bench-run.log attempt rc
+  local log=.tmp/test-logs/bench-run.log attempt rc jsons=()
   for attempt in 1 2 3; do
     # CI measures the budgeted Chromium figures (7 loads each, the minimum); the profiler cross-check
     # and the Firefox figures are for `npm run bench` by hand.
-    npm run bench -- --check --no-build --runs 7 --mutating-runs 7 --profile-runs 0 --no-firefox 2>&1 | tee "$log"
+    jsons+=(".tmp/test-logs/bench-$attempt.json")
+    npm run bench -- --check --no-build --runs 7 --mutating-runs 7 --profile-runs 0 --no-firefox --json "${jsons[-1]}" 2>&1 | tee "$log"
     rc=${PIPESTATUS[0]}
     [ "$rc" -eq 0 ] && return 0
     [ "$rc" -ne 1 ] && return "$rc"
-    [ "$attempt" -lt 3 ] && echo "[bench] a timing budget was missed (measurement $attempt of 3); measuring again"
+    # A timing budget fails only when every measurement so far missed that same budget.
+    npx jiti tests/bench/budget-misses.ts "${jsons[@]}" || { [ "$attempt" -lt 3 ] && echo "[bench] a timing budget was missed (measurement $attempt of 3); measuring again" && continue; return 1; }
+    echo "[bench] every timing budget was met in at least one of $attempt measurements"
+    return 0
   done
   return 1
 }
