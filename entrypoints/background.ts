@@ -24,7 +24,9 @@ export default defineBackground(() => {
     const tabId = sender.tab?.id;
     // A first stage found that its page could be Kaspersky's: the page check goes into that frame.
     if (msg?.type === 'kban:load-check' && tabId !== undefined) {
-      return injectPageCheck({ tabId, frameId: sender.frameId ?? 0, documentId: sender.documentId }).then(() => undefined);
+      // With the notice's code: a second round trip for it lands behind the large page's first layout (the
+      // notice came 237 ms after DOMContentLoaded instead of 93 ms on the 1.5 MB benchmark page).
+      return injectPageCheck({ tabId, frameId: sender.frameId ?? 0, documentId: sender.documentId }, [SCRIPTS.notice]).then(() => undefined);
     }
     // A page check has a notice to show: its code goes into that frame (answered once it is there).
     if (msg?.type === 'kban:load-notice' && tabId !== undefined) {
