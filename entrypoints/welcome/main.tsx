@@ -20,11 +20,18 @@ export async function mountWelcome(root: HTMLElement, timeZone = Intl.DateTimeFo
   let user: UserSettings = { ...SETTINGS_DEFAULTS, dismissedSites: [] };
   let locked = false;
   let saved = false;
-  const onAnswer = (region: UserRegion) =>
+  let reads = 0;
+  const onAnswer = (region: UserRegion) => {
+    // Show the answer at once, and make sure a read still in flight (managed storage can take seconds right
+    // after install) cannot draw the old region over it: on a busy machine that unchecked the user's choice.
+    reads++;
+    user = { ...user, region };
+    draw();
     void updateUserSettings(settings => ({ ...settings, region })).then(() => {
       saved = true;
       draw();
     });
+  };
   const onOpenOptions = () => void browser.runtime.openOptionsPage().catch(() => {});
   const draw = () =>
     render(
@@ -41,7 +48,6 @@ export async function mountWelcome(root: HTMLElement, timeZone = Intl.DateTimeFo
       </I18nProvider>,
       root,
     );
-  let reads = 0;
   const refresh = () => {
     const call = ++reads;
     void readEffectiveSettings().then(settings => {
