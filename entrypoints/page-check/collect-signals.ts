@@ -8,6 +8,7 @@ import { isActionText } from '@/components/core/classifier/classify-generic';
 import { mentionsKaspersky } from '@/components/core/classifier/product-names';
 import type { ControlSignal, GenericSignals, PageSignals, PageRule, StructuredItem, TileSignal } from '@/components/core/classifier/types';
 import { isKasperskyTraceUrl } from '@/components/core/trace/kaspersky-trace';
+import { addressNamesKaspersky, namesKaspersky } from '@/components/core/probe/names-kaspersky';
 
 const MAX_TEXT = 300;
 const MAX_JSON_LD_SCRIPTS = 20;
@@ -244,10 +245,11 @@ export function collectSignals(doc: Document, rule: PageRule, url = doc.location
     site: { productTitle: textOf(doc, selectors.productTitle, false), brand: textOf(doc, selectors.brand, false) },
     relevant: true,
   };
-  // Cheap pass: plain text, a substring test. Most pages of a store are about something else and stop here.
-  // The address counts without its query: `?keywords=kaspersky` says how the shopper got here, not what the page is.
-  const cheap = [signals.title, signals.h1, meta['og:title'], signals.site.productTitle, signals.site.brand, url.replace(/[?#].*$/s, '')].join('\n').toLowerCase();
-  if (rule.role !== 'vendor' && !/kaspersky|tdsskiller|kvrt|com\.kms\.|カスペルスキー/.test(cheap)) {
+  // Cheap pass: the first stage's own substring test (components/core/probe/names-kaspersky.ts). Most pages of a
+  // store are about something else and stop here. The address counts without its query (but for package ids):
+  // `?keywords=kaspersky` says how the shopper got here, not what the page is.
+  const names = [signals.title, signals.h1, meta['og:title'], signals.site.productTitle, signals.site.brand];
+  if (rule.role !== 'vendor' && !addressNamesKaspersky(url) && !names.some(namesKaspersky)) {
     signals.relevant = false;
     return signals;
   }
