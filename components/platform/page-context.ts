@@ -9,6 +9,7 @@
 import { browser } from 'wxt/browser';
 import { milestoneDate } from '../core/ban/timeline';
 import { pluralMessage } from '../core/i18n/plural';
+import { lookUpPageMessages, parsePageMessages } from '../core/i18n/page-messages';
 import type { ExtensionMessage } from '../core/messages';
 import { POLICY_DEFAULTS, type Policy } from '../core/policy/policy';
 import { zoneRegion, type ZoneRegion } from '../core/region/detect-region';
@@ -29,6 +30,8 @@ export interface PageContext {
   dates: { noNewSales: string; noUpdates: string };
   /** The block screen's "Proceed anyway for N minutes" for the policy's `proceedMinutes`, plural-resolved. */
   proceedLabel?: string;
+  /** The messages pages show, in the UI language (`components/core/i18n/page-messages.ts`): pages then never start the browser's i18n. */
+  messages?: Record<string, string>;
 }
 
 /** Formats the ban's dates for a language (US Eastern time, where the cut-offs are defined). */
@@ -48,7 +51,7 @@ export async function currentPageContext(): Promise<PageContext> {
   const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone ?? '';
   const previous = parsePageContext((await browser.storage.local.get(PAGE_CONTEXT_KEY))[PAGE_CONTEXT_KEY]);
   const policy = previous?.policy ?? {};
-  return { timeZone, zone: zoneRegion(timeZone), dates: formatBanDates(formatLocale()), policy, proceedLabel: proceedLabel(policy) };
+  return { timeZone, zone: zoneRegion(timeZone), dates: formatBanDates(formatLocale()), policy, proceedLabel: proceedLabel(policy), messages: lookUpPageMessages(t) };
 }
 
 /**
@@ -73,6 +76,8 @@ export function parsePageContext(raw: unknown): PageContext | undefined {
   const policy = value.policy && typeof value.policy === 'object' && !Array.isArray(value.policy) ? (value.policy as Partial<Policy>) : {};
   const context: PageContext = { policy, timeZone: value.timeZone, zone, dates: { noNewSales: dates.noNewSales, noUpdates: dates.noUpdates } };
   if (typeof value.proceedLabel === 'string') context.proceedLabel = value.proceedLabel;
+  const messages = parsePageMessages(value.messages);
+  if (messages) context.messages = messages;
   return context;
 }
 

@@ -259,7 +259,7 @@ export function collectSignals(doc: Document, rule: PageRule, url = doc.location
   signals.site.productTitle = textOf(doc, selectors.productTitle);
   signals.site.brand = textOf(doc, selectors.brand);
 
-  const structured = readStructuredData(doc, meta, rule.role === 'generic');
+  const structured = rule.structuredData === false ? { items: [], types: [], crumbs: [] } : readStructuredData(doc, meta, rule.role === 'generic');
   signals.items = structured.items;
   signals.pageTypes = structured.types;
   signals.breadcrumbs = [...structured.crumbs, ...readBreadcrumbs(doc, rule)];

@@ -13,7 +13,6 @@ import { decideRegion } from '@/components/core/region/detect-region';
 import { SETTINGS_KEY, updateUserSettings } from '@/components/platform/settings-store';
 import { watchLocal } from '@/components/platform/page-context';
 import { grantProceed } from '@/components/platform/proceed-store';
-import { t } from '@/components/platform/i18n';
 import { markKasperskyNoticeShown } from '@/components/platform/kaspersky-active';
 import { markTile, unmarkTiles } from '@/components/ui/tile-badge';
 import { collectSignals, collectTiles, hasKasperskyTrace } from './collect-signals';
@@ -75,7 +74,7 @@ export function startPageCheck(life: Lifecycle, rule: PageRule): void {
           policy: active.policy,
           canDismiss: mode === 'warn' && active.policy.allowDismiss && classification.verdict !== 'exempt',
           kasperskyNote,
-          t,
+          t: active.t,
           dates: active.dates,
           region,
           proceedLabel: active.proceedLabel,
@@ -99,7 +98,7 @@ export function startPageCheck(life: Lifecycle, rule: PageRule): void {
       const { tiles, elements } = collectTiles(document, rule);
       for (const match of classifyTiles(tiles, rule)) {
         const kind = match.kind;
-        const badge = markTile(elements[match.index]!, kind, t(kind === 'download' ? 'badge_download' : 'badge_purchase'), t('badge_explanation'));
+        const badge = markTile(elements[match.index]!, kind, active.t(kind === 'download' ? 'badge_download' : 'badge_purchase'), active.t('badge_explanation'));
         if (badge) badges.add(badge);
         items++;
       }

@@ -10,7 +10,9 @@ import { resolveSettings, type EffectiveSettings } from '@/components/core/polic
 import { SETTINGS_KEY, readUserSettings } from '@/components/platform/settings-store';
 import { PAGE_CONTEXT_KEY, formatBanDates, readPageContext, type PageContext } from '@/components/platform/page-context';
 import { PROCEED_KEYS, isProceedGranted } from '@/components/platform/proceed-store';
-import { formatLocale } from '@/components/platform/i18n';
+import { formatLocale, t } from '@/components/platform/i18n';
+import { pageLookup } from '@/components/core/i18n/page-messages';
+import type { MessageLookup } from '@/components/core/i18n/plural';
 import { KASPERSKY_ACTIVE_KEYS, readKasperskyActive, type KasperskyActive } from '@/components/platform/kaspersky-active';
 
 const PAGE_STATE_KEYS = [SETTINGS_KEY, PAGE_CONTEXT_KEY, ...PROCEED_KEYS, ...KASPERSKY_ACTIVE_KEYS];
@@ -22,6 +24,8 @@ export type PageState = EffectiveSettings & {
   dates: PageContext['dates'];
   /** "Proceed anyway for N minutes", plural-resolved by the background (no Intl in pages). */
   proceedLabel?: string;
+  /** The page's messages: handed over by the background, the browser's i18n only for what it did not hand over. */
+  t: MessageLookup;
 };
 
 /** Reads the page state for `host`; should the combined read fail, each reader reads (and falls back) on its own. */
@@ -38,5 +42,6 @@ export async function readPageState(host: string): Promise<PageState> {
     zone: context?.zone ?? 'unknown',
     dates: context?.dates ?? formatBanDates(formatLocale()),
     proceedLabel: context?.proceedLabel,
+    t: pageLookup(context?.messages, t),
   };
 }

@@ -2,6 +2,8 @@ import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { resolveSettings } from '@/components/core/policy/settings';
 import { decideRegion } from '@/components/core/region/detect-region';
 import { engineForHost } from '@/components/core/search/search-engines';
+import { pageLookup } from '@/components/core/i18n/page-messages';
+import { t } from '@/components/platform/i18n';
 import { readPageContext } from '@/components/platform/page-context';
 import { readUserSettings } from '@/components/platform/settings-store';
 import { markSearchResults } from './mark-results';
@@ -24,12 +26,13 @@ export default defineUnlistedScript({
     // Like the page check: only people the ban covers get badges.
     const region = decideRegion({ policy: settings.policy.region, user: user.region, zone: context?.zone ?? 'unknown' });
     if (!region.covered) return;
+    const lookup = pageLookup(context?.messages, t);
     let timer: ReturnType<typeof setTimeout> | undefined;
     let runs = 0;
     const run = () => {
       timer = undefined;
       runs++;
-      markSearchResults(document, engine, location.href);
+      markSearchResults(document, engine, location.href, lookup);
     };
     run();
     // Engines add results as the user scrolls: re-mark, throttled and bounded.

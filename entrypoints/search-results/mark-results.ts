@@ -4,13 +4,14 @@
  */
 import { classifyResult } from '@/components/core/search/classify-result';
 import { resultDestination, type SearchEngine } from '@/components/core/search/search-engines';
-import { t } from '@/components/platform/i18n';
+import type { MessageLookup } from '@/components/core/i18n/plural';
+import { t as browserLookup } from '@/components/platform/i18n';
 import { markTile } from '@/components/ui/tile-badge';
 
 const MAX_RESULTS = 100;
 
-/** Marks the result blocks; returns how many were marked. */
-export function markSearchResults(doc: Document, engine: SearchEngine, pageUrl: string): number {
+/** Marks the result blocks; returns how many were marked. `t` looks up the badges' words (the page context's, see page-messages.ts). */
+export function markSearchResults(doc: Document, engine: SearchEngine, pageUrl: string, t: MessageLookup = browserLookup): number {
   let links: Element[];
   try {
     links = [...doc.querySelectorAll(engine.resultLink)].slice(0, MAX_RESULTS);

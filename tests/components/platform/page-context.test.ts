@@ -29,6 +29,8 @@ describe('page context', () => {
     expect(context?.policy, 'only valid policy keys reach pages').toEqual({ enforcement: 'block' });
     expect(['us', 'non-us', 'unknown']).toContain(context?.zone);
     expect(context?.dates.noUpdates).toMatch(/2024/);
+    expect(context?.messages?.notice_details, 'the notice\'s words come with the context: pages never start the browser\'s i18n').toBe(getMessage('en', 'notice_details'));
+    expect(context?.messages?.notice_kaspersky_active).toContain('\ue001');
   });
 
   it('keeps the last validated policy while managed storage has not answered', async () => {
