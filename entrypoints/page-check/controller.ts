@@ -207,7 +207,7 @@ export function startPageCheck(life: Lifecycle, rule: PageRule): void {
 
 /**
  * What names a page's subject, read cheaply: its address, title, first heading, the site's product title, how
- * many scripts it has (JSON-LD included) and, on listings, how many tiles. Equal fingerprints mean a re-check would
+ * many scripts it has (JSON-LD included; where the rule reads structured data) and, on listings, how many tiles. Equal fingerprints mean a re-check would
  * read the same signals.
  */
 function pageFingerprint(rule: PageRule, listing: boolean): string {
@@ -226,5 +226,7 @@ function pageFingerprint(rule: PageRule, listing: boolean): string {
     }
   };
   // document.scripts: a new JSON-LD block is a new script, and the browser keeps that list without matching a selector over the page.
-  return [location.href, document.title, text('h1'), text(rule.selectors?.productTitle), document.scripts.length, listing ? count(rule.selectors?.tile) : 0].join('\n');
+  // Counting them walks the whole page once: not on sites whose pages carry no structured data.
+  const scripts = rule.structuredData === false ? 0 : document.scripts.length;
+  return [location.href, document.title, text('h1'), text(rule.selectors?.productTitle), scripts, listing ? count(rule.selectors?.tile) : 0].join('\n');
 }
