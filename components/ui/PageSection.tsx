@@ -8,6 +8,8 @@ export type PageState =
   | { status: 'loading' }
   /** No content script answered: a browser page, or a site outside the list. */
   | { status: 'unavailable' }
+  /** A page kban reaches but that names no Kaspersky product: the first stage left it alone. */
+  | { status: 'quiet' }
   | { status: 'ready'; report: PageReport };
 
 export interface PageSectionProps {
@@ -32,6 +34,12 @@ export function PageSection({ page, version }: PageSectionProps) {
           <div class="card" data-page-state="unavailable">
             <p class="card-title">{t('popup_page_unavailable_title')}</p>
             <p>{t('popup_page_unavailable')}</p>
+          </div>
+        )}
+        {page.status === 'quiet' && (
+          <div class="card" data-page-state="quiet">
+            <p class="card-title">{t('popup_page_quiet_title')}</p>
+            <p>{t('popup_page_quiet')}</p>
           </div>
         )}
         {page.status === 'ready' && <Verdict report={page.report} i18n={i18n} version={version} />}

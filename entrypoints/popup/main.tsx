@@ -10,7 +10,7 @@ import { PopupApp } from '@/components/ui/PopupApp';
 import '@/components/ui/theme.css';
 import '@/components/ui/popup.css';
 import { formatLocale } from '@/components/platform/i18n';
-import { extensionVersion, loadQuickState, loadSettingsState, queryPage, targetTabId } from './state';
+import { extensionVersion, loadQuickState, loadSettingsState, pageWithoutReport, queryPage, targetTabId } from './state';
 
 export interface MountOptions {
   /** `location.search` of the popup (`?tab=<id>` when opened from a notice). */
@@ -50,6 +50,7 @@ export async function mountPopup(root: HTMLElement, options: MountOptions = {}):
 
   // "Every site" offer: only while the mode is off (or lacks access) and policy leaves it to the user.
   let everySiteOffered = false;
+  let everySiteOn = false;
   const enableEverySite = () => {
     // The request must run in the click itself (a user gesture), before any await.
     void requestEverySiteAccess()
@@ -58,7 +59,8 @@ export async function mountPopup(root: HTMLElement, options: MountOptions = {}):
   };
   const checkEverySite = async () => {
     const [settings, granted] = await Promise.all([readEffectiveSettings(), hasEverySiteAccess()]);
-    everySiteOffered = !settings.locked.includes('allSites') && !(settings.allSites && granted);
+    everySiteOn = settings.allSites && granted;
+    everySiteOffered = !settings.locked.includes('allSites') && !everySiteOn;
   };
 
   const draw = () =>
@@ -94,8 +96,9 @@ export async function mountPopup(root: HTMLElement, options: MountOptions = {}):
   };
   const unwatch = watchSettings(refresh);
   refresh();
-  const [queried] = await Promise.all([queryPage(await targetTabId(search)), checkEverySite().catch(() => undefined)]);
-  page = queried;
+  const tabId = await targetTabId(search);
+  const [queried] = await Promise.all([queryPage(tabId), checkEverySite().catch(() => undefined)]);
+  page = queried.status === 'unavailable' ? await pageWithoutReport(tabId, everySiteOn) : queried;
   if (!closed) draw();
   return () => {
     closed = true;

@@ -7,6 +7,7 @@ import { browser } from 'wxt/browser';
 import type { ExtensionMessage, PageReport } from '@/components/core/messages';
 import { detectRegion, type RegionDecision } from '@/components/core/region/detect-region';
 import { resolveSettings } from '@/components/core/policy/settings';
+import { onListedSite } from '@/components/core/site-rules/find-rule';
 import { KASPERSKY_ACTIVE_KEYS, readKasperskyActive, type KasperskyActive } from '@/components/platform/kaspersky-active';
 import { PAGE_CONTEXT_KEY, parsePageContext } from '@/components/platform/page-context';
 import { readEffectiveSettings, readUserSettings, SETTINGS_KEY } from '@/components/platform/settings-store';
@@ -43,6 +44,22 @@ export async function queryPage(tabId: number | undefined, attempts = 4, delayMs
     if (attempt < attempts - 1) await new Promise(resolve => setTimeout(resolve, delayMs));
   }
   return { status: 'unavailable' };
+}
+
+/**
+ * For a tab whose page gave no report: `quiet` when kban does reach it, a page of a site on its list (the first
+ * stage found nothing there naming Kaspersky and loaded nothing more) or, with "every site" on, any web page;
+ * `unavailable` otherwise (a browser page, a site kban does not check).
+ */
+export async function pageWithoutReport(tabId: number | undefined, everySite: boolean): Promise<PageState> {
+  if (tabId === undefined) return { status: 'unavailable' };
+  // The address is known only for sites the extension may access, which are the ones it checks.
+  const url = await browser.tabs
+    .get(tabId)
+    .then(tab => tab.url ?? '')
+    .catch(() => '');
+  const patterns = browser.runtime.getManifest().content_scripts?.flatMap(entry => entry.matches ?? []) ?? [];
+  return onListedSite(url, patterns) || (everySite && /^https?:\/\//i.test(url)) ? { status: 'quiet' } : { status: 'unavailable' };
 }
 
 /**

@@ -12,6 +12,8 @@ import { badgeText, axeViolations, openToolbarPopup, tabIdOf } from './popup-win
 
 const AMAZON = 'https://www.amazon.com/Kaspersky-Premium-Protection-Antivirus-Password/dp/B0BHVJ4QT3';
 const OUTSIDE = 'https://www.example.com/';
+/** A product page of a listed site that names no Kaspersky product: only the first stage runs there. */
+const NORTON = PAGE_FIXTURES.find((fixture) => fixture.file === 'www.amazon.com/norton-360-deluxe.html')!.url;
 
 let server: FixtureServer;
 
@@ -119,6 +121,21 @@ describe('popup in English (New York time zone)', () => {
       const { visible } = await popup.evaluate<{ visible: string }>(TEXTS);
       expect(visible).toContain("kban can't see this page");
       expect(visible).toContain('Updates have been prohibited for');
+    } finally {
+      await popup.close();
+      await page.close();
+    }
+  });
+
+  it('on a listed site\'s page that names no Kaspersky product, says kban checked it and left it alone', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(NORTON);
+    const popup = await openToolbarPopup(browser);
+    try {
+      const { visible } = await popup.evaluate<{ visible: string }>(TEXTS);
+      expect(visible).toContain('Nothing to flag on this page');
+      expect(visible).not.toContain("kban can't see this page");
+      expect(await page.evaluate(() => document.querySelector('kban-notice')), 'the page is left untouched').toBeNull();
     } finally {
       await popup.close();
       await page.close();

@@ -33,6 +33,22 @@ export function ruleMatches(rule: SiteRule): string[] {
   return rule.hosts.filter((host) => !rule.hosts.some((other) => isUnder(host, other))).map((host) => `*://*.${host}/*`).sort();
 }
 
+/**
+ * Whether `url` is a web page under one of the `*://*.<host>/*` patterns `contentMatches` writes: a page of a
+ * site on the list (other patterns are not read).
+ *
+ * @example onListedSite('https://www.amazon.com/dp/B0C7S1X2LN', ['*://*.amazon.com/*']) // true
+ */
+export function onListedSite(url: string, patterns: readonly string[]): boolean {
+  const match = /^https?:\/\/([^/?#:@]+)(?::\d+)?(?:[/?#]|$)/i.exec(url);
+  if (!match) return false;
+  const host = match[1]!.toLowerCase().replace(/\.$/, '');
+  return patterns.some((pattern) => {
+    const listed = /^\*:\/\/\*\.([^/*]+)\/\*$/.exec(pattern)?.[1];
+    return !!listed && (host === listed || host.endsWith(`.${listed}`));
+  });
+}
+
 /** Manifest match patterns for every rule's hosts, without redundant entries. */
 export function contentMatches(rules: readonly SiteRule[]): string[] {
   const hosts = new Set(rules.flatMap((rule) => rule.hosts));

@@ -112,6 +112,7 @@ describe('This page', () => {
   it.each<[string, PageState, string]>([
     ['loading', { status: 'loading' }, 'Checking this page…'],
     ['no content script', { status: 'unavailable' }, "kban can't see this page"],
+    ['a listed site\'s page that names no Kaspersky product', { status: 'quiet' }, "This page's address, title and headings don't name Kaspersky"],
     [
       'Amazon product page',
       { status: 'ready', report: AMAZON_PREMIUM },

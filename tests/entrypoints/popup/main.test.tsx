@@ -76,6 +76,16 @@ describe('popup entrypoint', () => {
     await waitFor(() => expect(plainText(root)).toContain("kban can't see this page"));
   });
 
+  it('on a listed site whose page names no Kaspersky product (nothing beyond the first stage ran), says it checked and left it alone', async () => {
+    await openTab('https://www.amazon.com/Norton-360-Deluxe/dp/B0C7S1X2LN');
+    vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockRejectedValue(new Error('Could not establish connection. Receiving end does not exist.'));
+    vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({ manifest_version: 3, name: 'kban', version: '1', content_scripts: [{ matches: ['*://*.amazon.com/*', '*://*.ebay.com/*'], js: ['first-stage.js'] }] });
+    unmount = await mountPopup(root, { search: '', now: NOW });
+    await waitFor(() => expect(root.querySelector('[data-page-state="quiet"]')).not.toBeNull());
+    expect(plainText(root)).toContain('Nothing to flag on this page');
+    expect(plainText(root)).not.toContain("kban can't see this page");
+  });
+
   it('asks again while the content script has no answer yet, then shows it', async () => {
     const send = vi
       .spyOn(fakeBrowser.tabs, 'sendMessage')

@@ -1,7 +1,7 @@
 /** Rule delivery: every covered host gets exactly its own rule, and a serialized rule is the rule. */
 import { describe, expect, it } from 'vitest';
 import { SITE_RULES } from '@/components/core/site-rules';
-import { EARLY_URL_GLOBS, SCRIPTS, findRule, injectedRule, ruleContentScripts, serializeRule, type RuleContentScript } from '@/components/core/site-rules/find-rule';
+import { EARLY_URL_GLOBS, SCRIPTS, findRule, injectedRule, onListedSite, ruleContentScripts, serializeRule, type RuleContentScript } from '@/components/core/site-rules/find-rule';
 import type { SiteRule } from '@/components/core/classifier/types';
 
 /** Chrome's match-pattern semantics for the `*://*.host/*` patterns we generate. */
@@ -101,5 +101,19 @@ describe('serializeRule', () => {
     const sandbox = run(serializeRule(first!), serializeRule(second!));
     expect(Object.keys(sandbox), 'no named global (an element id could clobber it)').toEqual([]);
     expect((injectedRule(sandbox) as { id: string }).id).toBe(first!.id);
+  });
+});
+
+describe('onListedSite', () => {
+  const patterns = ['*://*.amazon.com/*', '*://*.kaspersky.com/*', '<all_urls>'];
+  it('is true for web pages of a listed host and its subdomains, and only those', () => {
+    expect(onListedSite('https://www.amazon.com/dp/B0C7S1X2LN', patterns)).toBe(true);
+    expect(onListedSite('http://amazon.com', patterns)).toBe(true);
+    expect(onListedSite('https://usa.kaspersky.com:443/premium?x=1', patterns)).toBe(true);
+    expect(onListedSite('https://notamazon.com/', patterns)).toBe(false);
+    expect(onListedSite('https://amazon.com.evil.example/', patterns)).toBe(false);
+    expect(onListedSite('https://user@evil.example/?amazon.com', patterns)).toBe(false);
+    expect(onListedSite('chrome://extensions/', patterns)).toBe(false);
+    expect(onListedSite('', patterns)).toBe(false);
   });
 });
