@@ -55,12 +55,13 @@ describe('notice', () => {
   });
 
   it('gives an exempt service a calm information look of its own: an "i", not the warning triangle, and no alert', async () => {
-    const warning = notice().querySelector('svg path')?.getAttribute('d');
+    expect(notice().querySelector('.icon')?.className).toBe('icon warning');
     const root = notice({ classification: { verdict: 'exempt', category: 'threat-intelligence', product: 'Kaspersky Threat Intelligence Portal', reasons: [] }, canDismiss: false });
     const bar = root.querySelector('.bar')!;
     expect(bar.classList.contains('exempt')).toBe(true);
     expect(bar.getAttribute('role'), 'an exempt note is not an alert').toBe('note');
-    expect(root.querySelector('svg path')?.getAttribute('d')).not.toBe(warning);
+    expect(root.querySelector('.icon')?.className).toBe('icon info');
+    expect(root.querySelector('.icon')?.getAttribute('aria-hidden'), 'the icon is decoration: the title says it').toBe('true');
     expect(plainText(root.querySelector('.title'))).toBe('Kaspersky Threat Intelligence Portal appears to be exempt from the US ban on Kaspersky');
     expect(plainText(root.querySelector('.lead'))).toContain("BIS's own list of products could not be checked");
     expect(await axeViolations(bar)).toEqual([]);
