@@ -28,7 +28,7 @@ const ORG_CHROME_PUBLIC_KEY =
 export const FIREFOX_ORG_ID = 'kban-org@kban.dev';
 
 /** The entrypoints that run in web pages (isolated worlds), built without webextension-polyfill. */
-const PAGE_SCRIPTS = ['first-stage', 'page-check', 'notice', 'search-results'];
+const PAGE_SCRIPTS = ['first-stage', 'page-check', 'generic-check', 'notice', 'search-results'];
 
 /** What "every site" mode asks for: web pages on any host (components/core/probe/every-site-target.ts). */
 const ALL_SITES = '*://*/*';

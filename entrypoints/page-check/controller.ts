@@ -18,6 +18,7 @@ import { markTile, unmarkTiles } from '@/components/ui/tile-badge';
 import { collectSignals, collectTiles, hasKasperskyTrace } from './collect-signals';
 import { loadNoticeUi } from './notice-loader';
 import { createNoticeSlot } from './notice-slot';
+import { injectedGenericCheck } from './generic-check-slot';
 import { readPageState, type PageState } from './page-state';
 import type { Lifecycle } from './lifecycle';
 
@@ -130,7 +131,10 @@ export function startPageCheck(life: Lifecycle, rule: PageRule): void {
       return;
     }
     lastFingerprint = fingerprint;
-    const classification = classify(collectSignals(document, rule, location.href), rule);
+    // On a site without a rule, the generic check the background injected first reads and decides.
+    const generic = rule.role === 'generic' ? injectedGenericCheck() : undefined;
+    const signals = collectSignals(document, rule, location.href, generic?.readSignals);
+    const classification = generic ? generic.classify(signals, rule) : classify(signals, rule);
     lastClassification = classification;
     if (classification.verdict === 'none' && !classification.listing && !slot.element) {
       report = { url: location.href, classification, action: 'none', items: 0, checks: checksForUrl };

@@ -3,7 +3,6 @@
  * No DOM, no browser APIs, no clock.
  * @module
  */
-import { classifyGeneric } from './classify-generic';
 import {
   cleanProductName,
   exemptCategory,
@@ -55,8 +54,9 @@ function siteItemKind(rule: PageRule): ItemKind {
  */
 export function classify(signals: PageSignals, rule: PageRule | undefined): Classification {
   if (!rule) return { verdict: 'none', reasons: ['no-site-rule'] };
-  // Sites without a rule of their own: the page's own product data and controls decide.
-  if (rule.role === 'generic') return classifyGeneric(signals, rule);
+  // Sites without a rule of their own are classifyGeneric's (classify-generic.ts), which reaches pages only in
+  // "every site" mode (entrypoints/generic-check), so the page check for listed sites carries none of it.
+  if (rule.role === 'generic') return { verdict: 'none', ruleId: rule.id, reasons: ['generic-check-missing'] };
   const reasons = [`site:${rule.id}`];
   const path = pathOf(signals.url);
   const base = { ruleId: rule.id, reasons };

@@ -90,10 +90,14 @@ export const SCRIPTS = {
   pageCheck: 'page-check.js',
   /** The notice and block screen (entrypoints/notice), injected only when a page check has something to show. */
   notice: 'notice.js',
+  /** What the page check needs on sites without a rule (entrypoints/generic-check): "every site" mode only. */
+  genericCheck: 'generic-check.js',
 } as const;
 
 /** Where the notice script hands the page check its functions, in the isolated world they share. */
 export const NOTICE_UI_KEY = 'kban.notice-ui';
+/** Where the generic check hands the page check its reader and classifier. */
+export const GENERIC_CHECK_KEY = 'kban.generic-check';
 
 /**
  * Two content-script entries per rule, each injecting the rule's own data file first.

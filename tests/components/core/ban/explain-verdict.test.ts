@@ -7,6 +7,8 @@ import type { PageReport } from '@/components/core/messages';
 import { findRule } from '@/components/core/site-rules';
 import { GENERIC_RULE } from '@/components/core/site-rules/generic';
 import { collectSignals } from '@/entrypoints/page-check/collect-signals';
+import { classifyGeneric } from '@/components/core/classifier/classify-generic';
+import { readGenericSignals } from '@/entrypoints/generic-check/read-generic-signals';
 import { GENERIC_FIXTURES } from '../../../fixtures/generic';
 import { GENERIC_PAGES_DIR, loadPage } from '../../../fixtures/load-page';
 import { PAGE_FIXTURES } from '../../../fixtures/pages';
@@ -95,8 +97,8 @@ describe('explainVerdict', () => {
   });
 
   it('names a site without a rule by its address, and says the general check decided', () => {
-    const classification = classify(
-      collectSignals(loadPage('www.gamivo.com/kaspersky-premium-3-devices-1-year.html', GAMIVO, GENERIC_PAGES_DIR), GENERIC_RULE, GAMIVO),
+    const classification = classifyGeneric(
+      collectSignals(loadPage('www.gamivo.com/kaspersky-premium-3-devices-1-year.html', GAMIVO, GENERIC_PAGES_DIR), GENERIC_RULE, GAMIVO, readGenericSignals),
       GENERIC_RULE,
     );
     const explanation = explainVerdict({ url: GAMIVO, classification, action: 'warned', items: 0 });
@@ -107,7 +109,7 @@ describe('explainVerdict', () => {
 
   it('explains a trap the general check refused, with its reason', () => {
     const url = 'https://www.retailmenot.com/view/kaspersky.com';
-    const classification = classify(collectSignals(loadPage('www.retailmenot.com/kaspersky.html', url, GENERIC_PAGES_DIR), GENERIC_RULE, url), GENERIC_RULE);
+    const classification = classifyGeneric(collectSignals(loadPage('www.retailmenot.com/kaspersky.html', url, GENERIC_PAGES_DIR), GENERIC_RULE, url, readGenericSignals), GENERIC_RULE);
     const explanation = explainVerdict({ url, classification, action: 'none', items: 0 });
     expect(explanation.summary).toEqual({ key: 'popup_explain_none', substitutions: ['retailmenot.com'] });
     expect(explanation.evidence).toEqual(['popup_reason_generic', 'popup_reason_generic_coupon']);
@@ -155,7 +157,7 @@ describe('reason codes', () => {
     }
     // Pages of sites without a rule, decided by the generic check: every reason there has words, its site code included.
     for (const fixture of GENERIC_FIXTURES) {
-      const { reasons } = classify(collectSignals(loadPage(fixture.file, fixture.url, GENERIC_PAGES_DIR), GENERIC_RULE, fixture.url), GENERIC_RULE);
+      const { reasons } = classifyGeneric(collectSignals(loadPage(fixture.file, fixture.url, GENERIC_PAGES_DIR), GENERIC_RULE, fixture.url, readGenericSignals), GENERIC_RULE);
       for (const reason of reasons) if (!reasonKey(reason)) unmapped.add(reason);
     }
     expect([...unmapped], 'add these reason codes to REASON_KEYS in components/core/ban/explain-verdict.ts and to both locales').toEqual([]);

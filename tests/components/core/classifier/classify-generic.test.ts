@@ -6,12 +6,13 @@ import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { classify, hostOf } from '@/components/core/classifier/classify';
-import { controlKind } from '@/components/core/classifier/classify-generic';
+import { classifyGeneric, controlKind } from '@/components/core/classifier/classify-generic';
 import type { ControlSignal, PageSignals } from '@/components/core/classifier/types';
 import { findRule, SITE_RULES } from '@/components/core/site-rules';
 import { injectedRule, ruleScriptPath, serializeRule } from '@/components/core/site-rules/find-rule';
 import { GENERIC_RULE } from '@/components/core/site-rules/generic';
 import { collectSignals } from '@/entrypoints/page-check/collect-signals';
+import { readGenericSignals } from '@/entrypoints/generic-check/read-generic-signals';
 import { GENERIC_FIXTURES } from '../../../fixtures/generic';
 import { GENERIC_PAGES_DIR, loadPage } from '../../../fixtures/load-page';
 
@@ -56,7 +57,7 @@ describe('generic fixtures', () => {
 
   it.each(GENERIC_FIXTURES.map((fixture) => [fixture.file, fixture] as const))('%s', (_file, fixture) => {
     const doc = loadPage(fixture.file, fixture.url, GENERIC_PAGES_DIR);
-    const result = classify(collectSignals(doc, GENERIC_RULE, fixture.url), GENERIC_RULE);
+    const result = classifyGeneric(collectSignals(doc, GENERIC_RULE, fixture.url, readGenericSignals), GENERIC_RULE);
     const why = `reasons: ${result.reasons.join(', ')} (${fixture.note})`;
     expect(result.verdict, why).toBe(fixture.expect);
     expect(result.ruleId).toBe('generic');
@@ -98,7 +99,7 @@ describe('classifyGeneric decisions', () => {
     ['Kaspersky app whose name lacks the brand, by its developer', page({ title: 'Who Calls: Caller ID - Example Apps', h1: 'Who Calls: Caller ID', items: [{ type: 'SoftwareApplication', name: 'Who Calls: Caller ID', author: 'Kaspersky Lab Switzerland', hasOffer: true }], controls: [{ text: 'Download' }] }), 'download', 'brand:kaspersky'],
     ['Security Awareness platform at a reseller', page({ title: 'Kaspersky Automated Security Awareness Platform - 1 year', h1: 'Kaspersky Automated Security Awareness Platform - 1 year', items: [{ type: 'Product', name: 'Kaspersky Automated Security Awareness Platform - 1 year', brand: 'Kaspersky', hasOffer: true }] }), 'exempt', 'exempt:security-training'],
   ])('%s → %s', (_name, signals, verdict, reason) => {
-    const result = classify(signals, GENERIC_RULE);
+    const result = classifyGeneric(signals, GENERIC_RULE);
     expect(result.verdict, result.reasons.join(', ')).toBe(verdict);
     expect(result.reasons).toContain(reason);
   });
@@ -126,13 +127,13 @@ describe('classifyGeneric decisions', () => {
     ['a comparison heading', page({ h1: 'Kaspersky Plus vs Norton 360' }), 'mention-only'],
     ['a Kaspersky book category', page({ breadcrumbs: ['Books', 'Computers'] }), 'non-software-category'],
   ])('%s → none (%s)', (_name, signals, reason) => {
-    const result = classify(signals, GENERIC_RULE);
+    const result = classifyGeneric(signals, GENERIC_RULE);
     expect(result.verdict, result.reasons.join(', ')).toBe('none');
     expect(result.reasons).toContain(reason);
   });
 
   it('shop pages that carry an FAQ block (FAQPage, Question, Answer) stay product pages', () => {
-    expect(classify(page({ pageTypes: ['Product', 'FAQPage', 'Question', 'Answer'] }), GENERIC_RULE).verdict).toBe('purchase');
+    expect(classifyGeneric(page({ pageTypes: ['Product', 'FAQPage', 'Question', 'Answer'] }), GENERIC_RULE).verdict).toBe('purchase');
   });
 });
 
@@ -156,5 +157,17 @@ describe('controlKind', () => {
     ['setup.exe', { offsite: true, installer: true }, 'download'],
   ])('%s %o → %s', (text, flags, kind) => {
     expect(controlKind({ text, offsite: false, sponsored: false, installer: false, ...flags })).toBe(kind);
+  });
+});
+
+describe('the generic check reaches pages on its own', () => {
+  it('classify() leaves a site without a rule to the generic check, which the page check finds only when injected', async () => {
+    const { injectedGenericCheck } = await import('@/entrypoints/page-check/generic-check-slot');
+    const { genericCheck } = await import('@/entrypoints/generic-check/generic-check');
+    expect(classify({ url: 'https://shop.example/kaspersky', title: 'Kaspersky Premium', meta: {}, h1: 'Kaspersky Premium', items: [], pageTypes: [], breadcrumbs: [], site: {} }, GENERIC_RULE)).toMatchObject({ verdict: 'none', reasons: ['generic-check-missing'] });
+    expect(injectedGenericCheck({})).toBeUndefined();
+    const scope = { [Symbol.for('kban.generic-check')]: genericCheck };
+    expect(injectedGenericCheck(scope)).toBe(genericCheck);
+    expect(injectedGenericCheck({ [Symbol.for('kban.generic-check')]: { readSignals: 'x' } }), 'anything else is no generic check').toBeUndefined();
   });
 });
