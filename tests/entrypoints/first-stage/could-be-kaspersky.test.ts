@@ -27,12 +27,22 @@ describe('pages about something else stop at the first stage', () => {
     expect(couldBeKaspersky(loadPage(fixture!.file, fixture!.url), findRule('www.amazon.com')!, url)).toBe(false);
   });
 
-  it('lets most traps go without the page check', () => {
-    const traps = covered.filter((fixture) => fixture.expect === 'none' && findRule(hostOf(fixture.url))!.role !== 'vendor');
-    const loaded = traps.filter((fixture) => couldBeKaspersky(loadPage(fixture.file, fixture.url), findRule(hostOf(fixture.url))!, fixture.url));
-    // Traps are chosen because they mention Kaspersky; many name it in their title, and those rightly load the
-    // check (which then says none). The ones that only mention it deeper down must stop here.
-    expect(loaded.length, `loaded the check: ${loaded.map((fixture) => fixture.file).join(', ')}`).toBeLessThan(traps.length);
+  it('lets every trap go whose address, title, headings and product title never name Kaspersky', () => {
+    // An independent reading of the same places (not the first stage's own test): the traps that only mention
+    // Kaspersky deeper down (a review's body, a compare table, a listing of other brands) must stop here.
+    const NAMES = /kaspersky|kvrt|tdsskiller|カスペルスキー|com\.kms\./i;
+    const quiet = covered.filter((fixture) => {
+      if (fixture.expect !== 'none' || findRule(hostOf(fixture.url))!.role === 'vendor') return false;
+      const doc = loadPage(fixture.file, fixture.url);
+      const rule = findRule(hostOf(fixture.url))!;
+      const url = new URL(fixture.url);
+      const places = [url.hostname + url.pathname, doc.title, doc.querySelector('h1')?.textContent, doc.querySelector('meta[property="og:title"]')?.getAttribute('content'), rule.selectors?.productTitle ? doc.querySelector(rule.selectors.productTitle)?.textContent : ''];
+      const tiles = rule.selectors?.tile ? [...doc.querySelectorAll(rule.selectors.tile)].some((tile) => NAMES.test(tile.textContent ?? '')) : false;
+      return !places.some((place) => NAMES.test(place ?? '')) && !tiles && !doc.head?.querySelector('script[src*="kaspersky-labs.com" i]');
+    });
+    expect(quiet.length, 'enough such traps to mean something').toBeGreaterThanOrEqual(5);
+    const loaded = quiet.filter((fixture) => couldBeKaspersky(loadPage(fixture.file, fixture.url), findRule(hostOf(fixture.url))!, fixture.url));
+    expect(loaded.map((fixture) => fixture.file)).toEqual([]);
   });
 
   it('ignores a query that mentions Kaspersky, and any fragment', () => {
