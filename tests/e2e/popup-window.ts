@@ -35,11 +35,19 @@ const AXE_RUN = `axe.run(document, { resultTypes: ['violations'] }).then(r => r.
 
 /**
  * Opens the toolbar popup for the active tab of the focused window and waits until it has
- * asked the tab about its page (`[data-page-state]` is present).
+ * asked the tab about its page (`[data-page-state]` is present). Given `page`, first brings it to the
+ * front and waits until the browser reports it as that tab: a new page's focus can lag on a loaded
+ * machine, and the popup would then ask another tab.
  */
-export async function openToolbarPopup(session: ChromiumSession): Promise<PopupWindow> {
+export async function openToolbarPopup(session: ChromiumSession, page?: Page): Promise<PopupWindow> {
   const browser = session.context.browser();
   if (!browser || !session.worker) throw new Error('openToolbarPopup needs a browser with the extension loaded');
+  if (page) {
+    await page.bringToFront();
+    const url = page.url();
+    const active = () => session.worker!.evaluate(async pageUrl => (await chrome.tabs.query({ active: true, lastFocusedWindow: true })).some(tab => tab.url === pageUrl), url);
+    for (let i = 0; i < 100 && !(await active()); i++) await new Promise(resolve => setTimeout(resolve, 100));
+  }
   const cdp = (await browser.newBrowserCDPSession()) as unknown as CdpSession;
   const popupUrl = `chrome-extension://${session.extensionId}/popup.html`;
   const before = new Set<string>(((await cdp.send('Target.getTargets')).targetInfos as Array<{ targetId: string; url: string }>).filter(t => t.url === popupUrl).map(t => t.targetId));

@@ -130,7 +130,7 @@ describe('popup in English (New York time zone)', () => {
   it('on a listed site\'s page that names no Kaspersky product, says kban checked it and left it alone', async () => {
     const page = await browser.context.newPage();
     await page.goto(NORTON);
-    const popup = await openToolbarPopup(browser);
+    const popup = await openToolbarPopup(browser, page);
     try {
       const { visible } = await popup.evaluate<{ visible: string }>(TEXTS);
       expect(visible).toContain('Nothing to flag on this page');
