@@ -14,9 +14,11 @@ TABS=${2:-2}
 LOGS=.tmp/load
 mkdir -p "$LOGS"
 
-npx jiti tests/load/browser-load.ts --tabs "$TABS" >"$LOGS/browser-load.log" 2>&1 &
+# Its own process group (setsid), so stopping it stops npx, node and the Chromium it drives: killing npx
+# alone left node and its browser loading pages after the script ended, loading the next run twice over.
+setsid npx jiti tests/load/browser-load.ts --tabs "$TABS" >"$LOGS/browser-load.log" 2>&1 &
 load_pid=$!
-stop_load() { kill -TERM "$load_pid" 2>/dev/null; wait "$load_pid" 2>/dev/null; }
+stop_load() { kill -TERM -- "-$load_pid" 2>/dev/null; wait "$load_pid" 2>/dev/null; }
 trap stop_load EXIT
 sleep 5
 kill -0 "$load_pid" 2>/dev/null || { echo "the load generator did not start:"; cat "$LOGS/browser-load.log"; exit 1; }
