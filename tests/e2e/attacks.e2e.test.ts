@@ -251,16 +251,38 @@ describe('Chromium: the notice obeys a person, not the page', () => {
 });
 
 /** Installs the real block-mode rules in an extension page's context. */
-async function installDownloadRules(install: (rules: unknown[], ids: number[]) => Promise<unknown>): Promise<void> {
-  await install(downloadBlockRules(), downloadRuleIds());
+/**
+ * Installs the download rules as block mode would, and waits until they stay. Without a block policy the
+ * background removes them once, when its start-up read of the policy answers; on a loaded machine that can
+ * come after an install. So: let the policy read answer first (`settle`), then install and check a moment
+ * later that they are still there, installing again if not.
+ */
+async function installDownloadRules(
+  settle: () => Promise<unknown>,
+  install: (rules: unknown[], ids: number[]) => Promise<unknown>,
+  installedIds: () => Promise<number[]>,
+): Promise<void> {
+  await settle();
+  const wanted = downloadBlockRules().map((rule) => rule.id);
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    await install(downloadBlockRules(), downloadRuleIds());
+    await sleep(1_000);
+    const ids = new Set(await installedIds());
+    if (wanted.every((id) => ids.has(id))) return;
+    if (Date.now() > deadline) throw new Error('the download rules did not stay installed');
+  }
 }
 
 describe('Chromium: block-mode downloads cannot be spelled past the rules', () => {
   let browser: ChromiumSession;
   beforeAll(async () => {
     browser = await launchChromium({ server });
-    await installDownloadRules((rules, ids) =>
-      browser.worker!.evaluate(([add, remove]) => chrome.declarativeNetRequest.updateDynamicRules({ removeRuleIds: remove as number[], addRules: add as never }), [rules, ids] as const),
+    await installDownloadRules(
+      () => browser.storage('managed'),
+      (rules, ids) =>
+        browser.worker!.evaluate(([add, remove]) => chrome.declarativeNetRequest.updateDynamicRules({ removeRuleIds: remove as number[], addRules: add as never }), [rules, ids] as const),
+      () => browser.worker!.evaluate(async () => (await chrome.declarativeNetRequest.getDynamicRules()).map((rule: { id: number }) => rule.id)),
     );
   });
   afterAll(async () => {
@@ -289,12 +311,15 @@ describe('Firefox: the same downloads and the same notice attack', () => {
     firefox = await launchFirefox({ server });
     const extensionPage = await firefox.openExtensionPage('popup.html');
     await extensionPage.waitForFunction(() => typeof (globalThis as unknown as { browser?: unknown }).browser === 'object', { timeout: 10_000 });
-    await installDownloadRules((rules, ids) =>
-      extensionPage.evaluate(
-        (add, remove) => (globalThis as unknown as { browser: ChromeApi }).browser.declarativeNetRequest.updateDynamicRules({ removeRuleIds: remove, addRules: add as never }),
-        rules,
-        ids,
-      ),
+    await installDownloadRules(
+      () => extensionPage.evaluate(() => (globalThis as unknown as { browser: { storage: { managed: { get(): Promise<unknown> } } } }).browser.storage.managed.get().catch(() => ({}))),
+      (rules, ids) =>
+        extensionPage.evaluate(
+          (add, remove) => (globalThis as unknown as { browser: ChromeApi }).browser.declarativeNetRequest.updateDynamicRules({ removeRuleIds: remove, addRules: add as never }),
+          rules,
+          ids,
+        ),
+      () => extensionPage.evaluate(async () => ((await (globalThis as unknown as { browser: { declarativeNetRequest: { getDynamicRules(): Promise<Array<{ id: number }>> } } }).browser.declarativeNetRequest.getDynamicRules()).map((rule) => rule.id))),
     );
     await extensionPage.close();
   });
