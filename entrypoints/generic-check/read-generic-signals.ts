@@ -4,6 +4,7 @@
  * "every site" mode (entrypoints/generic-check), so pages of listed sites never compile it.
  * @module
  */
+import { hostOf } from '@/components/core/classifier/classify';
 import { isActionText } from '@/components/core/classifier/classify-generic';
 import type { ControlSignal, GenericSignals } from '@/components/core/classifier/types';
 import { clip, spacedText } from '../page-check/collect-signals';
@@ -103,13 +104,5 @@ export function readGenericSignals(doc: Document, url: string): GenericSignals &
   }
   const generator = clip(doc.querySelector('meta[name="generator" i]')?.getAttribute('content')) || undefined;
   return { controls, commands, generator, heading: heading && heading.tagName !== 'H1' ? clip(heading.textContent) : undefined };
-}
-
-function hostOf(url: string): string {
-  try {
-    return new URL(url).hostname;
-  } catch {
-    return '';
-  }
 }
 

@@ -7,6 +7,7 @@ import { browser } from 'wxt/browser';
 import type { ExtensionMessage, PageReport } from '@/components/core/messages';
 import { detectRegion, type RegionDecision } from '@/components/core/region/detect-region';
 import { resolveSettings } from '@/components/core/policy/settings';
+import { hostOf } from '@/components/core/classifier/classify';
 import { onListedSite } from '@/components/core/site-rules/find-rule';
 import { KASPERSKY_ACTIVE_KEYS, readKasperskyActive, type KasperskyActive } from '@/components/platform/kaspersky-active';
 import { PAGE_CONTEXT_KEY, parsePageContext } from '@/components/platform/page-context';
@@ -59,7 +60,8 @@ export async function pageWithoutReport(tabId: number | undefined, everySite: bo
     .then(tab => tab.url ?? '')
     .catch(() => '');
   const patterns = browser.runtime.getManifest().content_scripts?.flatMap(entry => entry.matches ?? []) ?? [];
-  return onListedSite(url, patterns) || (everySite && /^https?:\/\//i.test(url)) ? { status: 'quiet' } : { status: 'unavailable' };
+  const web = /^https?:\/\//i.test(url);
+  return web && (everySite || onListedSite(hostOf(url), patterns)) ? { status: 'quiet' } : { status: 'unavailable' };
 }
 
 /**

@@ -34,18 +34,16 @@ export function ruleMatches(rule: SiteRule): string[] {
 }
 
 /**
- * Whether `url` is a web page under one of the `*://*.<host>/*` patterns `contentMatches` writes: a page of a
- * site on the list (other patterns are not read).
+ * Whether `host` falls under one of the `*://*.<host>/*` patterns `contentMatches` writes: a site on the list
+ * (other patterns are not read).
  *
- * @example onListedSite('https://www.amazon.com/dp/B0C7S1X2LN', ['*://*.amazon.com/*']) // true
+ * @example onListedSite('www.amazon.com', ['*://*.amazon.com/*']) // true
  */
-export function onListedSite(url: string, patterns: readonly string[]): boolean {
-  const match = /^https?:\/\/([^/?#:@]+)(?::\d+)?(?:[/?#]|$)/i.exec(url);
-  if (!match) return false;
-  const host = match[1]!.toLowerCase().replace(/\.$/, '');
+export function onListedSite(host: string, patterns: readonly string[]): boolean {
+  const target = host.toLowerCase().replace(/\.$/, '');
   return patterns.some((pattern) => {
     const listed = /^\*:\/\/\*\.([^/*]+)\/\*$/.exec(pattern)?.[1];
-    return !!listed && (host === listed || host.endsWith(`.${listed}`));
+    return !!listed && (target === listed || isUnder(target, listed));
   });
 }
 

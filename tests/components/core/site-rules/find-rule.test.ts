@@ -106,14 +106,13 @@ describe('serializeRule', () => {
 
 describe('onListedSite', () => {
   const patterns = ['*://*.amazon.com/*', '*://*.kaspersky.com/*', '<all_urls>'];
-  it('is true for web pages of a listed host and its subdomains, and only those', () => {
-    expect(onListedSite('https://www.amazon.com/dp/B0C7S1X2LN', patterns)).toBe(true);
-    expect(onListedSite('http://amazon.com', patterns)).toBe(true);
-    expect(onListedSite('https://usa.kaspersky.com:443/premium?x=1', patterns)).toBe(true);
-    expect(onListedSite('https://notamazon.com/', patterns)).toBe(false);
-    expect(onListedSite('https://amazon.com.evil.example/', patterns)).toBe(false);
-    expect(onListedSite('https://user@evil.example/?amazon.com', patterns)).toBe(false);
-    expect(onListedSite('chrome://extensions/', patterns)).toBe(false);
+  it('is true for a listed host and its subdomains, and only those', () => {
+    expect(onListedSite('www.amazon.com', patterns)).toBe(true);
+    expect(onListedSite('amazon.com.', patterns)).toBe(true);
+    expect(onListedSite('USA.Kaspersky.com', patterns)).toBe(true);
+    expect(onListedSite('notamazon.com', patterns)).toBe(false);
+    expect(onListedSite('amazon.com.evil.example', patterns)).toBe(false);
+    expect(onListedSite('evil.example', patterns)).toBe(false);
     expect(onListedSite('', patterns)).toBe(false);
   });
 });
