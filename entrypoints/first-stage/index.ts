@@ -12,15 +12,16 @@ import { couldBeKaspersky } from './could-be-kaspersky';
  */
 declare const chrome: { runtime: { sendMessage(message: unknown): unknown } };
 
-const STARTED = Symbol.for('kban.first-stage');
+/** This frame's first stage: 'watching' until the cheap test passes, then 'asked' (read by the e2e harness). */
+const STATE = Symbol.for('kban.first-stage');
 const PROBE_DELAY_MS = 400;
 const MAX_PROBES_PER_URL = 60;
 
 export default defineUnlistedScript(() => {
   const scope = globalThis as unknown as Record<symbol, unknown>;
   const rule = injectedRule();
-  if (scope[STARTED] === true || !rule) return;
-  scope[STARTED] = true;
+  if (scope[STATE] !== undefined || !rule) return;
+  scope[STATE] = 'watching';
 
   let timer: ReturnType<typeof setTimeout> | undefined;
   let url = '';
@@ -34,6 +35,7 @@ export default defineUnlistedScript(() => {
     if (probes++ >= MAX_PROBES_PER_URL || !couldBeKaspersky(document, rule!, url)) return;
     observer.disconnect();
     removeEventListener('popstate', probe);
+    scope[STATE] = 'asked';
     try {
       // Fire and forget: the background answers by injecting the page check into this frame.
       void (chrome.runtime.sendMessage({ type: 'kban:load-check' }) as Promise<unknown> | undefined)?.catch?.(() => {});

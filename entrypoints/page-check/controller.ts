@@ -26,8 +26,8 @@ const CHECK_DELAY_MS = 400;
 const BLOCK_GUARD_DELAY_MS = 50;
 const MAX_CHECKS_PER_URL = 60;
 
-/** Starts checking the page for `rule`'s site. */
-export function startPageCheck(life: Lifecycle, rule: PageRule): void {
+/** Starts checking the page for `rule`'s site; `onStateRead` runs once its first settings read has answered. */
+export function startPageCheck(life: Lifecycle, rule: PageRule, onStateRead?: () => void): void {
   let state: PageState | undefined;
   let stateLoading: Promise<PageState> | undefined;
   let lastReportKey = '';
@@ -45,7 +45,11 @@ export function startPageCheck(life: Lifecycle, rule: PageRule): void {
   /** The badges this script inserted (the page may use the same tag name). */
   const badges = new WeakSet<Node>();
 
-  const loadState = () => (stateLoading ??= readPageState(location.hostname).then((read) => (state = read)));
+  const loadState = () =>
+    (stateLoading ??= readPageState(location.hostname).then((read) => {
+      if (!state) onStateRead?.();
+      return (state = read);
+    }));
   const send = (message: ExtensionMessage) => browser.runtime.sendMessage(message).catch(() => {});
 
   /** Shows what the verdict and settings call for; returns the report. */

@@ -11,12 +11,13 @@ import { createLifecycle } from './lifecycle';
  *   Kaspersky's, or in "every site" mode (with site-rules/generic.js).
  * Its state lives in this script's closure and under symbol keys, which no page can reach or fake.
  */
-const STARTED = Symbol.for('kban.page-check');
+/** This frame's page check: 'reading' its settings, then 'ready' (read by the e2e harness). */
+const STATE = Symbol.for('kban.page-check');
 
 export default defineUnlistedScript(() => {
   const scope = globalThis as unknown as Record<symbol, unknown>;
-  if (scope[STARTED] === true) return;
-  scope[STARTED] = true;
+  if (scope[STATE] !== undefined) return;
+  scope[STATE] = 'reading';
   const rule = injectedRule();
-  if (rule) startPageCheck(createLifecycle(), rule);
+  if (rule) startPageCheck(createLifecycle(), rule, () => (scope[STATE] = 'ready'));
 });

@@ -174,11 +174,17 @@ export async function launchChromium(options: ChromiumOptions): Promise<Chromium
           try {
             return { absent: false, report: await chrome.tabs.sendMessage(tab.id, { type: 'kban:get-page' }) };
           } catch {
-            return { absent: true, report: null }; // no content script in the tab
+            // No page check in the tab. A first stage that has asked for one (entrypoints/first-stage) means
+            // it is on its way; on a slow machine the page can finish loading before it lands.
+            const firstStage = await chrome.scripting
+              .executeScript({ target: { tabId: tab.id }, func: () => (globalThis as unknown as Record<symbol, unknown>)[Symbol.for('kban.first-stage')], injectImmediately: true })
+              .then(([result]) => result?.result, () => undefined);
+            return { absent: firstStage !== 'asked', report: null };
           }
         })) as { absent: boolean; report: PageReport | null | undefined };
         if (answer.report && answer.report.url === page.url()) return answer.report;
-        // Once the page has loaded, document_end scripts are in: no receiver means no rule covers the host.
+        // Once the page has loaded, document_end scripts are in and the first stage has run its first test:
+        // no page check and none asked for means no rule covers the host, or the page is not Kaspersky's.
         if (answer.absent && (await page.evaluate(() => document.readyState)) === 'complete') return undefined;
         if (Date.now() > deadline) return undefined;
         await sleep(100);
