@@ -250,9 +250,8 @@ describe('Chromium: the notice obeys a person, not the page', () => {
   });
 });
 
-/** Installs the real block-mode rules in an extension page's context. */
 /**
- * Installs the download rules as block mode would, and waits until they stay. Without a block policy the
+ * Installs the real download rules as block mode would, and waits until they stay. Without a block policy the
  * background removes them once, when its start-up read of the policy answers; on a loaded machine that can
  * come after an install. So: let the policy read answer first (`settle`), then install and check a moment
  * later that they are still there, installing again if not.

@@ -10,12 +10,10 @@
  * there and (for the page check) has its settings: a condition, not a sleep.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { launchChromium, type ChromeApi, type ChromiumSession } from './harness/chromium';
+import { launchChromium, type ChromiumSession } from './harness/chromium';
 import { startFixtureServer, type FixtureServer } from './harness/fixture-server';
 import { readKbanState, waitUntil } from './harness/page-state';
 import { amazonProductHtml, pageHtml } from './harness/pages';
-
-declare const chrome: ChromeApi;
 
 const NAMED_URL = 'https://www.amazon.com/Kaspersky-Premium-Total-Security-Devices/dp/B0KBANTIM1';
 const BARE_URL = 'https://www.amazon.com/dp/B0KBANTIM2';
@@ -54,17 +52,6 @@ beforeAll(async () => {
   browser = await launchChromium({ server });
 });
 
-/** What kban's script in `url`'s tab says of itself: the first stage's or the page check's state. */
-async function scriptState(url: string, script: 'first-stage' | 'page-check'): Promise<unknown> {
-  return browser.worker!.evaluate(async ({ url, key }) => {
-    const [tab] = await chrome.tabs.query({ url });
-    if (tab?.id === undefined) return undefined;
-    const read = (symbolKey: string) => (globalThis as unknown as Record<symbol, unknown>)[Symbol.for(symbolKey)];
-    const [frame] = await chrome.scripting.executeScript({ target: { tabId: tab.id }, func: read, args: [key], injectImmediately: true }).catch(() => []);
-    return frame?.result;
-  }, { url, key: `kban.${script}` });
-}
-
 afterAll(async () => {
   await browser?.close();
   await server?.close();
@@ -79,7 +66,7 @@ it.each([
   const loaded = page.goto(url);
   // The named address's page check has read its settings; the bare address's first stage is in place.
   const [script, ready] = atDcl ? (['page-check', 'ready'] as const) : (['first-stage', 'watching'] as const);
-  await waitUntil(`the ${script} ${ready} while the page is still loading`, () => scriptState(url, script), (state) => state === ready, 10_000).finally(() => releaseTail());
+  await waitUntil(`the ${script} ${ready} while the page is still loading`, () => browser.scriptState(url, script), (state) => state === ready, 10_000).finally(() => releaseTail());
   await loaded;
   await page.locator('[data-kban-verdict]').waitFor({ state: 'attached', timeout: 5_000 });
   expect(await page.evaluate(() => (window as unknown as { __noticeAtDcl?: boolean }).__noticeAtDcl), 'the notice at the page’s own DOMContentLoaded handler').toBe(atDcl);

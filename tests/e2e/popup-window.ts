@@ -9,6 +9,7 @@ import axe from 'axe-core';
 import type { Page } from 'playwright-core';
 import type { browser as extensionApi } from '@wxt-dev/browser';
 import type { ChromiumSession } from './harness/chromium';
+import { waitUntil } from './harness/page-state';
 
 declare const chrome: typeof extensionApi;
 
@@ -46,7 +47,7 @@ export async function openToolbarPopup(session: ChromiumSession, page?: Page): P
     await page.bringToFront();
     const url = page.url();
     const active = () => session.worker!.evaluate(async pageUrl => (await chrome.tabs.query({ active: true, lastFocusedWindow: true })).some(tab => tab.url === pageUrl), url);
-    for (let i = 0; i < 100 && !(await active()); i++) await new Promise(resolve => setTimeout(resolve, 100));
+    await waitUntil(`${url} as the active tab`, active, isActive => isActive);
   }
   const cdp = (await browser.newBrowserCDPSession()) as unknown as CdpSession;
   const popupUrl = `chrome-extension://${session.extensionId}/popup.html`;

@@ -73,6 +73,11 @@ export interface ChromiumSession {
    * (a host no rule covers) or it has not finished.
    */
   pageReport(page: Page, timeout?: number): Promise<PageReport | undefined>;
+  /**
+   * What kban's script in the top frame of the tab at `url` says of itself, read in its isolated world:
+   * the first stage `'watching'` → `'asked'`, the page check `'reading'` → `'ready'`; undefined where it is not.
+   */
+  scriptState(url: string, script: 'first-stage' | 'page-check'): Promise<unknown>;
   /** Closes the browser and deletes its profile and temp files. */
   close(): Promise<void>;
 }
@@ -150,6 +155,22 @@ export async function launchChromium(options: ChromiumOptions): Promise<Chromium
   }
   const extensionId = worker ? new URL(worker.url()).host : '';
 
+  const scriptState: ChromiumSession['scriptState'] = async (url, script) => {
+    if (!worker) throw new Error('No extension loaded');
+    return worker.evaluate(
+      async ({ url, key }) => {
+        const tabs = (await chrome.tabs.query({})).filter((candidate) => candidate.url === url);
+        const tab = tabs.find((candidate) => candidate.active) ?? tabs[0];
+        if (tab?.id === undefined) return undefined;
+        const read = (symbolKey: string) => (globalThis as unknown as Record<symbol, unknown>)[Symbol.for(symbolKey)];
+        // injectImmediately: a loading page is not idle, and the state is wanted while it loads.
+        const [frame] = await chrome.scripting.executeScript({ target: { tabId: tab.id }, func: read, args: [key], injectImmediately: true }).catch(() => []);
+        return frame?.result;
+      },
+      { url, key: `kban.${script}` },
+    );
+  };
+
   return {
     context,
     extensionId,
@@ -174,22 +195,19 @@ export async function launchChromium(options: ChromiumOptions): Promise<Chromium
           try {
             return { absent: false, report: await chrome.tabs.sendMessage(tab.id, { type: 'kban:get-page' }) };
           } catch {
-            // No page check in the tab. A first stage that has asked for one (entrypoints/first-stage) means
-            // it is on its way; on a slow machine the page can finish loading before it lands.
-            const firstStage = await chrome.scripting
-              .executeScript({ target: { tabId: tab.id }, func: () => (globalThis as unknown as Record<symbol, unknown>)[Symbol.for('kban.first-stage')], injectImmediately: true })
-              .then(([result]) => result?.result, () => undefined);
-            return { absent: firstStage !== 'asked', report: null };
+            return { absent: true, report: null }; // no page check in the tab
           }
         })) as { absent: boolean; report: PageReport | null | undefined };
         if (answer.report && answer.report.url === page.url()) return answer.report;
-        // Once the page has loaded, document_end scripts are in and the first stage has run its first test:
-        // no page check and none asked for means no rule covers the host, or the page is not Kaspersky's.
-        if (answer.absent && (await page.evaluate(() => document.readyState)) === 'complete') return undefined;
+        // Once the page has loaded, document_end scripts are in and the first stage has run its first test.
+        // No page check and none asked for means no rule covers the host, or the page is not Kaspersky's; a
+        // first stage that has asked means it is on its way (on a slow machine it can land after `load`).
+        if (answer.absent && (await page.evaluate(() => document.readyState)) === 'complete' && (await scriptState(page.url(), 'first-stage')) !== 'asked') return undefined;
         if (Date.now() > deadline) return undefined;
         await sleep(100);
       }
     },
+    scriptState,
     close,
   };
 }
