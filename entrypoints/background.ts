@@ -1,27 +1,58 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import type { ExtensionMessage, PageReport } from '@/components/core/messages';
+import { reportKey, type CheckRequest, type ExtensionMessage, type PageReport } from '@/components/core/messages';
+import { hostOf } from '@/components/core/classifier/classify';
 import { badgeFor } from '@/components/core/toolbar-badge';
 import { createDetailsOpener } from '@/components/platform/details-page';
 import { t } from '@/components/platform/i18n';
 import { startEnterprise } from '@/components/platform/enterprise-agent';
 import { recordKasperskyActive } from '@/components/platform/kaspersky-active';
 import { watchManagedPolicy } from '@/components/platform/managed-policy';
-import { currentPageContext, writePageContext } from '@/components/platform/page-context';
+import { currentPageContext, watchPageInputs, writePageContext } from '@/components/platform/page-context';
+import { decidePage, decideTiles } from '@/components/platform/page-decision';
+import { readPageState } from '@/components/platform/page-state';
+import { grantProceed } from '@/components/platform/proceed-store';
 import { startEverySite } from '@/components/platform/every-site';
 import { SCRIPTS } from '@/components/core/site-rules/find-rule';
-import { injectPageCheck, injectScripts } from '@/components/platform/page-check-loader';
+import { injectPageCheck, injectScripts, recheckPages } from '@/components/platform/page-check-loader';
 import { syncSearchScript } from '@/components/platform/search-registration';
-import { watchSettings } from '@/components/platform/settings-store';
+import { updateUserSettings, watchSettings } from '@/components/platform/settings-store';
 
 /** Keeps the toolbar badge in step with what the content script found, and opens the details page. */
 export default defineBackground(() => {
   const openDetails = createDetailsOpener();
   // Enterprise: policy → download block, visit reports, first-run page (see docs/enterprise.md).
   const enterprise = startEnterprise();
-  browser.runtime.onMessage.addListener((message: unknown, sender: { tab?: { id?: number }; frameId?: number; documentId?: string }) => {
+  /** Tells the badge and the admin's report queue about a page's report, unless it is the one it made last. */
+  const report = (pageReport: PageReport, previous: string, tabId: number | undefined) => {
+    if (reportKey(pageReport) === previous) return;
+    void enterprise.onPageReport(pageReport, tabId);
+    if (tabId !== undefined) void showReport(tabId, pageReport);
+  };
+  const checkPage = async (request: CheckRequest, host: string, tabId: number | undefined) => {
+    const plan = await decidePage(request, host);
+    // A listing reports once its tiles are told apart (kban:tiles).
+    if (!plan.markTiles) report(plan.report, request.previous, tabId);
+    return plan;
+  };
+
+  browser.runtime.onMessage.addListener((message: unknown, sender: { tab?: { id?: number }; frameId?: number; documentId?: string; url?: string }) => {
     const msg = message as ExtensionMessage | null;
     const tabId = sender.tab?.id;
+    // The site a page check runs on, as the browser names the sending frame (not as the message says).
+    const host = hostOf(sender.url ?? '');
+    // A page check read its page: the verdict and what to show.
+    if (msg?.type === 'kban:check' && typeof msg.ruleId === 'string' && typeof msg.signals?.url === 'string') return checkPage(msg, host, tabId);
+    if (msg?.type === 'kban:tiles' && typeof msg.ruleId === 'string' && Array.isArray(msg.tiles) && msg.report) {
+      const plan = decideTiles(msg);
+      report(plan.report, msg.previous, tabId);
+      return Promise.resolve(plan);
+    }
+    // A person's click in a notice (the notice acts on trusted clicks only).
+    if (msg?.type === 'kban:dismiss' && host) {
+      return updateUserSettings((user) => ({ ...user, dismissedSites: [...new Set([...user.dismissedSites, host])] })).then(() => undefined);
+    }
+    if (msg?.type === 'kban:proceed' && host) return readPageState(host).then((state) => grantProceed(host, state.policy.proceedMinutes)).then(() => undefined);
     // A first stage found that its page could be Kaspersky's: the page check goes into that frame.
     if (msg?.type === 'kban:load-check' && tabId !== undefined) {
       // With the notice's code: a second round trip for it lands behind the large page's first layout (the
@@ -32,8 +63,6 @@ export default defineBackground(() => {
     if (msg?.type === 'kban:load-notice' && tabId !== undefined) {
       return injectScripts({ tabId, frameId: sender.frameId ?? 0, documentId: sender.documentId }, [SCRIPTS.notice]).then(() => undefined);
     }
-    if (msg?.type === 'kban:page') void enterprise.onPageReport(msg.report, tabId);
-    if (msg?.type === 'kban:page' && tabId !== undefined) return showReport(tabId, msg.report);
     if (msg?.type === 'kban:kaspersky-active' && typeof msg.site === 'string') {
       // Recorded for the popup and the one-time note; reported to the admin when policy asks (reportKasperskyActive).
       const site = msg.site;
@@ -48,6 +77,8 @@ export default defineBackground(() => {
   const prepare = () => void writePageContext().catch((error) => console.warn('kban: page context', error));
   prepare();
   watchManagedPolicy(prepare);
+  // Pages on show follow a change of settings or of the prepared context: their page checks check again.
+  watchPageInputs(() => void recheckPages());
 
   // Search-result marking: registered only while it is on and the user granted the search sites.
   // "Every site" mode: tabs on sites without a rule that name Kaspersky get the generic check.

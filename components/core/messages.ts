@@ -2,7 +2,9 @@
  * Messages between the content script, the background and the extension pages.
  * @module
  */
-import type { Classification } from './classifier/types';
+import type { Classification, ItemKind, PageSignals, TileSignal } from './classifier/types';
+import type { Policy } from './policy/policy';
+import type { RegionDecision } from './region/detect-region';
 
 /** What the content script did with the page. */
 export type PageAction = 'warned' | 'blocked' | 'exempt-note' | 'dismissed' | 'not-covered' | 'off' | 'listing' | 'none';
@@ -18,8 +20,69 @@ export interface PageReport {
   checks?: number;
 }
 
+/** What a page check asks the background to decide: its page's signals, read under the rule `ruleId`. */
+export interface CheckRequest {
+  type: 'kban:check';
+  ruleId: string;
+  signals: PageSignals;
+  /** Checks of this address so far (for the report). */
+  checks: number;
+  /** The page carries the trace of Kaspersky's web protection. */
+  kasperskySeen: boolean;
+  /** The key of the last report this page check made (`reportKey`): an unchanged report is not reported again. */
+  previous: string;
+}
+
+/** A listing page's tiles, to be told apart (sent when the plan asked for them). */
+export interface TilesRequest {
+  type: 'kban:tiles';
+  ruleId: string;
+  tiles: TileSignal[];
+  /** The report of the check that asked for the tiles. */
+  report: PageReport;
+  previous: string;
+}
+
+/** The notice a page check is to show, with everything it says already decided. */
+export interface NoticePlan {
+  mode: 'warn' | 'block';
+  canDismiss: boolean;
+  /** Add the one-time note that Kaspersky appears to run on this computer. */
+  kasperskyNote: boolean;
+  policy: Policy;
+  dates: { noNewSales: string; noUpdates: string };
+  region: Pick<RegionDecision, 'source' | 'basis'>;
+  proceedLabel?: string;
+}
+
+/** The background's answer to a `CheckRequest`. */
+export interface PagePlan {
+  report: PageReport;
+  notice?: NoticePlan;
+  /** Listing tiles may be badged: send them (`TilesRequest`). */
+  markTiles: boolean;
+  /** The messages pages show (`PAGE_MESSAGE_KEYS`), with `\ue001`… where substitutions go; present with a notice or tiles. */
+  messages?: Record<string, string>;
+}
+
+/** The background's answer to a `TilesRequest`: which tiles are Kaspersky products, and the report. */
+export interface TilesPlan {
+  marks: Array<{ index: number; kind: ItemKind }>;
+  report: PageReport;
+}
+
+/** What identifies a report: an unchanged key is not reported again. */
+export const reportKey = (report: PageReport): string => `${report.url}|${report.classification.verdict}|${report.action}|${report.items}`;
+
 export type ExtensionMessage =
-  | { type: 'kban:page'; report: PageReport }
+  | CheckRequest
+  | TilesRequest
+  /** From the block screen's proceed button (a person's click): a proceed grant for the frame's site. */
+  | { type: 'kban:proceed' }
+  /** From the notice's dismiss button (a person's click): the frame's site joins the dismissed sites. */
+  | { type: 'kban:dismiss' }
+  /** To page checks: settings or policy changed, check again. */
+  | { type: 'kban:recheck' }
   | { type: 'kban:get-page' }
   /** From the first stage: this frame could be a Kaspersky page; inject the page check into it. */
   | { type: 'kban:load-check' }

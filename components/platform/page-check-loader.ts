@@ -5,6 +5,7 @@
  * @module
  */
 import { browser } from 'wxt/browser';
+import type { ExtensionMessage } from '../core/messages';
 import { SCRIPTS } from '../core/site-rules/find-rule';
 
 export interface FrameTarget {
@@ -35,4 +36,12 @@ export async function injectScripts(frame: FrameTarget, files: string[]): Promis
   } catch {
     return false; // the tab or frame navigated away, or the site is not ours to script
   }
+}
+
+/** Asks every page check, in every tab and frame, to check its page again (settings or policy changed). */
+export async function recheckPages(): Promise<void> {
+  const message: ExtensionMessage = { type: 'kban:recheck' };
+  const tabs = await browser.tabs.query({}).catch(() => []);
+  // A tab without a page check has no receiver: its refusal is expected.
+  await Promise.all(tabs.map((tab) => (tab.id === undefined ? undefined : browser.tabs.sendMessage(tab.id, message).catch(() => undefined))));
 }

@@ -2,8 +2,8 @@
  * What the page check needs besides the user's settings, prepared by the background so web pages
  * don't pay for it: the admin's policy as last validated (managed storage can take seconds to
  * answer after the browser starts), the time zone, and the ban's dates formatted for the UI
- * language (the first `Intl` call on a page costs 10–30 ms). Kept in storage.local; the content
- * script reads it in the same single storage call as the settings and falls back safely without it.
+ * language (the first `Intl` call on a page costs 10–30 ms). Kept in storage.local, where the
+ * background reads it to decide pages (page-state.ts) and the search-results script reads it too.
  * @module
  */
 import { browser } from 'wxt/browser';
@@ -14,6 +14,7 @@ import type { ExtensionMessage } from '../core/messages';
 import { POLICY_DEFAULTS, type Policy } from '../core/policy/policy';
 import { zoneRegion, type ZoneRegion } from '../core/region/detect-region';
 import { localValues } from './local-values';
+import { SETTINGS_KEY } from './settings-store';
 import { readManagedPolicy } from './managed-policy';
 import { formatLocale, t } from './i18n';
 
@@ -94,10 +95,15 @@ export async function readPageContext(stored?: Record<string, unknown>): Promise
   }
 }
 
-/** Calls `listener` when the prepared context or any of `keys` change in storage.local. */
-export function watchLocal(keys: readonly string[], listener: () => void): () => void {
-  const onChanged = (changes: Record<string, unknown>, area: string) => {
-    if (area === 'local' && [PAGE_CONTEXT_KEY, ...keys].some((key) => key in changes)) listener();
+/**
+ * Background: calls `listener` when what pages are decided on changes in storage.local: the user's settings or
+ * the prepared context. A rewrite with the same value (the context is written at every start) is no change.
+ */
+export function watchPageInputs(listener: () => void): () => void {
+  const onChanged = (changes: Record<string, { oldValue?: unknown; newValue?: unknown }>, area: string) => {
+    if (area !== 'local') return;
+    const changed = [PAGE_CONTEXT_KEY, SETTINGS_KEY].some((key) => key in changes && JSON.stringify(changes[key]!.oldValue) !== JSON.stringify(changes[key]!.newValue));
+    if (changed) listener();
   };
   browser.storage.onChanged.addListener(onChanged);
   return () => browser.storage.onChanged.removeListener(onChanged);

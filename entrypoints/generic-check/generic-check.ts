@@ -1,9 +1,9 @@
 /**
- * What the page check uses on a site without a rule: the extra reader and the generic classifier.
+ * What the page check uses on a site without a rule: the extra reader. The background classifies what it
+ * reads (`classifyGeneric`, components/platform/page-decision.ts).
  * @module
  */
-import { classifyGeneric } from '@/components/core/classifier/classify-generic';
 import type { GenericCheck } from '../page-check/generic-check-slot';
 import { readGenericSignals } from './read-generic-signals';
 
-export const genericCheck: GenericCheck = { readSignals: readGenericSignals, classify: classifyGeneric };
+export const genericCheck: GenericCheck = { readSignals: readGenericSignals };

@@ -1,115 +1,98 @@
 /**
- * The page check's loop: signals → verdict → notice or tile badges, kept in step with pages that
- * change without reloading. The work per page is bounded: mutations only schedule a check, checks
- * run at most every CHECK_DELAY_MS and at most MAX_CHECKS_PER_URL times per address.
+ * The page check's loop: read signals → ask the background for a plan → notice or tile badges, kept in
+ * step with pages that change without reloading. The work per page is bounded: mutations only schedule
+ * a check, checks run at most every CHECK_DELAY_MS and at most MAX_CHECKS_PER_URL times per address.
+ * It reads the page and draws; the background decides (components/platform/page-decision.ts), so the
+ * classifier and the settings never compile in a web page.
  * @module
  */
 import { browser } from 'wxt/browser';
-import { classify, classifyTiles } from '@/components/core/classifier/classify';
-import type { Classification, PageRule } from '@/components/core/classifier/types';
-import type { ExtensionMessage, PageReport } from '@/components/core/messages';
-import { decideAction } from '@/components/core/page-action';
-import { decideRegion } from '@/components/core/region/detect-region';
-import { SETTINGS_KEY, updateUserSettings } from '@/components/platform/settings-store';
-import { watchLocal } from '@/components/platform/page-context';
-import { grantProceed } from '@/components/platform/proceed-store';
-import { markKasperskyNoticeShown } from '@/components/platform/kaspersky-active';
+import { pathOf } from '@/components/core/classifier/classify';
+import type { PageRule, PageSignals } from '@/components/core/classifier/types';
+import { pageLookup } from '@/components/core/i18n/page-messages';
+import { reportKey, type ExtensionMessage, type PagePlan, type PageReport, type TilesPlan } from '@/components/core/messages';
 import { markTile, unmarkTiles } from '@/components/ui/tile-badge';
 import { collectSignals, collectTiles, hasKasperskyTrace } from './collect-signals';
 import { loadNoticeUi } from './notice-loader';
 import { createNoticeSlot } from './notice-slot';
 import { injectedGenericCheck } from './generic-check-slot';
-import { readPageState, type PageState } from './page-state';
 import type { Lifecycle } from './lifecycle';
 
 const CHECK_DELAY_MS = 400;
 const BLOCK_GUARD_DELAY_MS = 50;
 const MAX_CHECKS_PER_URL = 60;
 
-/** Starts checking the page for `rule`'s site; `onStateRead` runs once its first settings read has answered. */
-export function startPageCheck(life: Lifecycle, rule: PageRule, onStateRead?: () => void): void {
-  let state: PageState | undefined;
-  let stateLoading: Promise<PageState> | undefined;
+/** Starts checking the page for `rule`'s site; `onReady` runs once its first check can run (the page has parsed). */
+export function startPageCheck(life: Lifecycle, rule: PageRule, onReady?: () => void): void {
   let lastReportKey = '';
   let report: PageReport | undefined;
   let checksForUrl = 0;
   let currentUrl = location.href;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let started = false;
   let kasperskySeen = false;
   let traceChecked = false;
-  /** This page showed the one-time Kaspersky-active note. */
+  /** This page showed the one-time Kaspersky-active note: a redraw keeps it. */
   let kasperskyNoteHere = false;
   let lastFingerprint = '';
-  let lastClassification: Classification | undefined;
+  let lastSignals: PageSignals | undefined;
   const slot = createNoticeSlot(rule);
   /** The badges this script inserted (the page may use the same tag name). */
   const badges = new WeakSet<Node>();
 
-  const loadState = () =>
-    (stateLoading ??= readPageState(location.hostname).then((read) => {
-      if (!state) onStateRead?.();
-      return (state = read);
-    }));
-  const send = (message: ExtensionMessage) => browser.runtime.sendMessage(message).catch(() => {});
+  const send = (message: ExtensionMessage): Promise<unknown> => browser.runtime.sendMessage(message).catch(() => undefined);
+  const setReport = (next: PageReport) => {
+    report = next;
+    lastReportKey = reportKey(next);
+  };
 
-  /** Shows what the verdict and settings call for; returns the report. */
-  const apply = async (classification: Classification, active: PageState): Promise<PageReport> => {
-    const host = location.hostname;
-    const region = decideRegion({ policy: active.policy.region, user: active.user.region, zone: active.zone });
-    const { action: decided, mode, markTiles } = decideAction({ classification, settings: active, covered: region.covered, proceed: active.proceed, host });
-    let action = decided;
-
-    // The notice's code comes into the page only now that there is something to show.
-    const ui = mode ? await loadNoticeUi() : undefined;
-    if (mode && !ui) lastFingerprint = ''; // the notice could not be loaded: try again at the next check
-    if (!mode || !ui || !life.isValid()) slot.clear();
+  /** Draws what the plan says: the notice, or none; then the listing's badges. */
+  const apply = async (plan: PagePlan) => {
+    const notice = plan.notice;
+    const ui = notice ? await loadNoticeUi() : undefined;
+    if (notice && !ui) lastFingerprint = ''; // the notice could not be loaded: try again at the next check
+    if (!notice || !ui || !life.isValid()) slot.clear();
     else {
-      const key = `${classification.verdict}|${mode}|${classification.product}|${JSON.stringify(active.policy)}`;
-      slot.show(key, () => {
-        // The note that Kaspersky runs on this computer shows once, inside a notice we show anyway. Once this page
-        // showed it, a redraw keeps it: a settings or page-context change re-reads the "shown" mark set just now.
-        const kasperskyNote = kasperskyNoteHere || ((kasperskySeen || !!active.kasperskyActive) && !active.kasperskyActive?.noticeShown);
-        if (kasperskyNote && !kasperskyNoteHere) {
-          kasperskyNoteHere = true;
-          void markKasperskyNoticeShown();
-        }
-        return ui.createNotice({
-          classification,
-          mode,
-          policy: active.policy,
-          canDismiss: mode === 'warn' && active.policy.allowDismiss && classification.verdict !== 'exempt',
-          kasperskyNote,
-          t: active.t,
-          dates: active.dates,
-          region,
-          proceedLabel: active.proceedLabel,
-          onDetails: () => void send({ type: 'kban:open-details' }),
-          onDismiss: () => {
-            slot.clear();
-            void updateUserSettings((user) => ({ ...user, dismissedSites: [...new Set([...user.dismissedSites, host])] }));
-          },
-          onProceed: () => {
-            active.proceed = true;
-            lastFingerprint = ''; // the next check draws the warning that replaces the block screen
-            slot.clear();
-            void grantProceed(host, active.policy.proceedMinutes);
-          },
-        });
-      }, ui);
+      const kasperskyNote = kasperskyNoteHere || notice.kasperskyNote;
+      kasperskyNoteHere = kasperskyNote;
+      const classification = plan.report.classification;
+      const key = `${classification.verdict}|${notice.mode}|${classification.product}|${kasperskyNote}|${JSON.stringify(notice.policy)}`;
+      slot.show(
+        key,
+        () =>
+          ui.createNotice({
+            ...notice,
+            classification,
+            kasperskyNote,
+            t: pageLookup(plan.messages, (messageKey) => messageKey),
+            onDetails: () => void send({ type: 'kban:open-details' }),
+            onDismiss: () => {
+              slot.clear();
+              void send({ type: 'kban:dismiss' });
+            },
+            onProceed: () => {
+              slot.clear();
+              // Checked again once the grant is stored: the warning that replaces the block screen.
+              void send({ type: 'kban:proceed' }).then(() => {
+                lastFingerprint = '';
+                schedule(0);
+              });
+            },
+          }),
+        ui,
+      );
     }
-
-    let items = 0;
-    if (markTiles) {
-      const { tiles, elements } = collectTiles(document, rule);
-      for (const match of classifyTiles(tiles, rule)) {
-        const kind = match.kind;
-        const badge = markTile(elements[match.index]!, kind, active.t(kind === 'download' ? 'badge_download' : 'badge_purchase'), active.t('badge_explanation'));
-        if (badge) badges.add(badge);
-        items++;
-      }
-      if (items) action = 'listing';
+    if (!plan.markTiles) return setReport(plan.report);
+    const { tiles, elements } = collectTiles(document, rule);
+    const answer = (await send({ type: 'kban:tiles', ruleId: rule.id, tiles, report: plan.report, previous: lastReportKey })) as TilesPlan | undefined;
+    if (!answer || !life.isValid()) return;
+    const t = pageLookup(plan.messages, (messageKey) => messageKey);
+    for (const { index, kind } of answer.marks) {
+      const element = elements[index];
+      const badge = element && markTile(element, kind, t(kind === 'download' ? 'badge_download' : 'badge_purchase'), t('badge_explanation'));
+      if (badge) badges.add(badge);
     }
-    return { url: location.href, classification, action, items, checks: checksForUrl };
+    setReport(answer.report);
   };
 
   const check = async () => {
@@ -129,35 +112,33 @@ export function startPageCheck(life: Lifecycle, rule: PageRule, onStateRead?: ()
       if (kasperskySeen) void send({ type: 'kban:kaspersky-active', site: location.hostname });
     }
     // A page that keeps changing (carousels, live prices) is re-read only when what names its subject changed.
-    const fingerprint = pageFingerprint(rule, lastClassification?.listing === true);
-    if (fingerprint === lastFingerprint && lastClassification && slot.element?.isConnected !== false) {
+    const fingerprint = pageFingerprint(rule, onListingPath(rule, location.href));
+    if (fingerprint === lastFingerprint && lastSignals && slot.element?.isConnected !== false) {
       if (report) report = { ...report, checks: checksForUrl };
       return;
     }
     lastFingerprint = fingerprint;
-    // On a site without a rule, the generic check the background injected first reads and decides.
+    // On a site without a rule, the generic check the background injected first reads what it needs.
     const generic = rule.role === 'generic' ? injectedGenericCheck() : undefined;
     const signals = collectSignals(document, rule, location.href, generic?.readSignals);
-    const classification = generic ? generic.classify(signals, rule) : classify(signals, rule);
-    lastClassification = classification;
-    if (classification.verdict === 'none' && !classification.listing && !slot.element) {
-      report = { url: location.href, classification, action: 'none', items: 0, checks: checksForUrl };
+    lastSignals = signals;
+    // Most pages never name Kaspersky: they are left alone here, without asking the background.
+    const quiet = (rule.role === 'generic' && !generic) || (signals.relevant === false && !onListingPath(rule, signals.url));
+    if (quiet && !slot.element && !lastReportKey) {
+      const reason = generic || rule.role !== 'generic' ? 'no-kaspersky-mention' : 'generic-check-missing';
+      report = { url: signals.url, classification: { verdict: 'none', ruleId: rule.id, reasons: [`site:${rule.id}`, reason] }, action: 'none', items: 0, checks: checksForUrl };
       return;
     }
-    // A page with a verdict will most likely show a notice: fetch its code while the settings are read.
-    if (classification.verdict !== 'none') void loadNoticeUi();
-    const active = await loadState();
-    if (!life.isValid()) return;
-    report = await apply(classification, active);
-    const reportKey = `${report.url}|${classification.verdict}|${report.action}|${report.items}`;
-    if (reportKey !== lastReportKey) {
-      lastReportKey = reportKey;
-      void send({ type: 'kban:page', report });
+    const plan = (await send({ type: 'kban:check', ruleId: rule.id, signals, checks: checksForUrl, kasperskySeen, previous: lastReportKey })) as PagePlan | undefined;
+    if (!plan?.report || !life.isValid()) {
+      lastFingerprint = ''; // no answer (the background was restarting): try again at the next check
+      return;
     }
+    await apply(plan);
   };
 
   const schedule = (delay = CHECK_DELAY_MS) => {
-    if (timer !== undefined || !life.isValid()) return;
+    if (timer !== undefined || !started || !life.isValid()) return;
     if (location.href === currentUrl && checksForUrl >= MAX_CHECKS_PER_URL && slot.element?.isConnected !== false) return;
     timer = setTimeout(() => void check(), delay);
   };
@@ -179,38 +160,44 @@ export function startPageCheck(life: Lifecycle, rule: PageRule, onStateRead?: ()
   /** The first check, then following the page as it changes. */
   const begin = () => {
     if (!life.isValid()) return;
+    started = true;
+    onReady?.();
     observer.observe(document.documentElement, { childList: true, subtree: true });
     life.onLocationChange(() => schedule(0));
     void check();
   };
 
-  const unwatch = watchLocal([SETTINGS_KEY], () => {
-    stateLoading = undefined;
-    lastFingerprint = '';
-    slot.invalidate();
-    if (state) void loadState().then(() => schedule(0));
-  });
   // Answered with sendResponse, which Chromium and Firefox both honour without the polyfill.
   const onMessage = (message: unknown, _sender: unknown, sendResponse: (answer: unknown) => void) => {
-    if ((message as ExtensionMessage | null)?.type === 'kban:get-page') sendResponse(report);
+    const type = (message as ExtensionMessage | null)?.type;
+    if (type === 'kban:get-page') sendResponse(report);
+    if (type === 'kban:recheck') {
+      // Settings or policy changed: the notice on show is redrawn from a new plan.
+      lastFingerprint = '';
+      slot.invalidate();
+      schedule(0);
+    }
     return undefined;
   };
   browser.runtime.onMessage.addListener(onMessage);
 
   life.onInvalidated(() => {
     observer.disconnect();
-    unwatch();
+    browser.runtime.onMessage.removeListener(onMessage);
     if (timer !== undefined) clearTimeout(timer);
     slot.clear();
     unmarkTiles(document);
   });
 
-  if (document.readyState === 'loading') {
-    // Injected at document_start (the address names Kaspersky): read the settings while the page
-    // parses and check during DOMContentLoaded, so a notice is in place before the first full layout.
-    void loadState();
-    document.addEventListener('DOMContentLoaded', begin, { once: true });
-  } else begin();
+  // Injected at document_start (the address names Kaspersky): check during DOMContentLoaded.
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', begin, { once: true });
+  else begin();
+}
+
+/** The address is one of the rule's listing pages (search results, categories), which are checked for tiles whatever they name. */
+function onListingPath(rule: PageRule, url: string): boolean {
+  const path = pathOf(url);
+  return rule.listingPaths?.some((pattern) => pattern.test(path)) ?? false;
 }
 
 /**

@@ -3,17 +3,16 @@
  * background injects it only in "every site" mode, so the page check itself carries none of it.
  * @module
  */
-import type { Classification, PageRule, PageSignals } from '@/components/core/classifier/types';
 import { GENERIC_CHECK_KEY } from '@/components/core/site-rules/find-rule';
 import type { GenericReader } from './collect-signals';
 
+/** What the generic check hands over: its reader (the background classifies, with `classifyGeneric`). */
 export interface GenericCheck {
   readSignals: GenericReader;
-  classify: (signals: PageSignals, rule: PageRule) => Classification;
 }
 
 /** The generic check the background injected into this isolated world, if any. */
 export function injectedGenericCheck(scope: object = globalThis): GenericCheck | undefined {
   const check = (scope as Record<symbol, unknown>)[Symbol.for(GENERIC_CHECK_KEY)] as Partial<GenericCheck> | undefined;
-  return typeof check?.readSignals === 'function' && typeof check.classify === 'function' ? (check as GenericCheck) : undefined;
+  return typeof check?.readSignals === 'function' ? (check as GenericCheck) : undefined;
 }

@@ -9,15 +9,16 @@ import { createLifecycle } from './lifecycle';
  * - from the manifest at document_start, for addresses that name Kaspersky (see ruleContentScripts);
  * - from the background (`scripting.executeScript`), when the first stage found the page could be
  *   Kaspersky's, or in "every site" mode (with site-rules/generic.js).
+ * It reads the page and draws; the background decides what to show (components/platform/page-decision.ts).
  * Its state lives in this script's closure and under symbol keys, which no page can reach or fake.
  */
-/** This frame's page check: 'reading' its settings, then 'ready' (read by the e2e harness). */
+/** This frame's page check: 'waiting' for the page to parse, then 'checking' (read by the e2e harness). */
 const STATE = Symbol.for('kban.page-check');
 
 export default defineUnlistedScript(() => {
   const scope = globalThis as unknown as Record<symbol, unknown>;
   if (scope[STATE] !== undefined) return;
-  scope[STATE] = 'reading';
+  scope[STATE] = 'waiting';
   const rule = injectedRule();
-  if (rule) startPageCheck(createLifecycle(), rule, () => (scope[STATE] = 'ready'));
+  if (rule) startPageCheck(createLifecycle(), rule, () => (scope[STATE] = 'checking'));
 });

@@ -2,8 +2,8 @@
  * The messages web pages show (notice, block screen, tile badges), as the background hands them over.
  * The first `i18n.getMessage` in a page's isolated world sets up the browser's i18n API and loads the
  * extension's message bundle through a synchronous call to the browser (about 2–3 ms on a large page,
- * before the notice can draw). The background looks these messages up once, in the UI language, and
- * puts them in the page context; pages read them with the settings, in the one storage call they make.
+ * before the notice can draw). The background looks these messages up once, in the UI language, keeps
+ * them in the page context and hands them to a page with its plan (components/platform/page-decision.ts).
  * Pure: no browser APIs.
  * @module
  */

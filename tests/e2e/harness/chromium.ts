@@ -75,7 +75,7 @@ export interface ChromiumSession {
   pageReport(page: Page, timeout?: number): Promise<PageReport | undefined>;
   /**
    * What kban's script in the top frame of the tab at `url` says of itself, read in its isolated world:
-   * the first stage `'watching'` → `'asked'`, the page check `'reading'` → `'ready'`; undefined where it is not.
+   * the first stage `'watching'` → `'asked'`, the page check `'waiting'` → `'checking'`; undefined where it is not.
    */
   scriptState(url: string, script: 'first-stage' | 'page-check'): Promise<unknown>;
   /** Closes the browser and deletes its profile and temp files. */
