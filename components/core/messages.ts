@@ -48,10 +48,13 @@ export interface NoticePlan {
   mode: 'warn' | 'block';
   canDismiss: boolean;
   /** Add the one-time note that Kaspersky appears to run on this computer. */
-  kasperskyNote: boolean;
+  kasperskyNote?: boolean;
   policy: Policy;
+  /** Formatted dates of the milestones, for the body text. */
   dates: { noNewSales: string; noUpdates: string };
-  region: Pick<RegionDecision, 'source' | 'basis'>;
+  /** Why kban treats the reader as covered (said in the small print). */
+  region?: Pick<RegionDecision, 'source' | 'basis'>;
+  /** "Proceed anyway for 60 minutes", plural-resolved by the background (no `Intl` on web pages). */
   proceedLabel?: string;
 }
 

@@ -6,28 +6,17 @@
  * @module
  */
 import type { Classification } from '@/components/core/classifier/types';
-import type { Policy } from '@/components/core/policy/policy';
-import type { RegionDecision } from '@/components/core/region/detect-region';
+import type { NoticePlan } from '@/components/core/messages';
 import { noticeText, type NoticeMessage } from '@/components/core/ban/notice-text';
 import styles from './notice.css?inline';
 
 /** The custom element name of the notice host. */
 export const NOTICE_TAG = 'kban-notice';
 
-export interface NoticeProps {
+/** What the background planned (`NoticePlan`), with the page's verdict, its words and the page check's callbacks. */
+export interface NoticeProps extends NoticePlan {
   classification: Classification;
-  mode: 'warn' | 'block';
-  policy: Policy;
-  canDismiss: boolean;
-  /** Add the one-time note that Kaspersky appears to run on this computer. */
-  kasperskyNote?: boolean;
   t: (key: string, substitutions?: string[]) => string;
-  /** Formatted dates of the milestones, for the body text. */
-  dates: { noNewSales: string; noUpdates: string };
-  /** Why kban treats the reader as covered (said in the small print). */
-  region?: Pick<RegionDecision, 'source' | 'basis'>;
-  /** "Proceed anyway for 60 minutes", plural-resolved by the background (no `Intl` on web pages). */
-  proceedLabel?: string;
   onDetails: () => void;
   onDismiss: () => void;
   onProceed: () => void;

@@ -7,8 +7,8 @@
  * @module
  */
 import { browser } from 'wxt/browser';
-import { pathOf } from '@/components/core/classifier/classify';
-import type { PageRule, PageSignals } from '@/components/core/classifier/types';
+import { onListingPath, pathOf } from '@/components/core/classifier/classify';
+import type { PageRule } from '@/components/core/classifier/types';
 import { pageLookup } from '@/components/core/i18n/page-messages';
 import { reportKey, type ExtensionMessage, type PagePlan, type PageReport, type TilesPlan } from '@/components/core/messages';
 import { markTile, unmarkTiles } from '@/components/ui/tile-badge';
@@ -30,12 +30,11 @@ export function startPageCheck(life: Lifecycle, rule: PageRule, onReady?: () => 
   let currentUrl = location.href;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let started = false;
-  let kasperskySeen = false;
-  let traceChecked = false;
+  /** The page carries Kaspersky's web-protection trace (looked for at the first check). */
+  let kasperskySeen: boolean | undefined;
   /** This page showed the one-time Kaspersky-active note: a redraw keeps it. */
   let kasperskyNoteHere = false;
   let lastFingerprint = '';
-  let lastSignals: PageSignals | undefined;
   const slot = createNoticeSlot(rule);
   /** The badges this script inserted (the page may use the same tag name). */
   const badges = new WeakSet<Node>();
@@ -49,11 +48,12 @@ export function startPageCheck(life: Lifecycle, rule: PageRule, onReady?: () => 
   /** Draws what the plan says: the notice, or none; then the listing's badges. */
   const apply = async (plan: PagePlan) => {
     const notice = plan.notice;
+    const t = pageLookup(plan.messages, (messageKey) => messageKey);
     const ui = notice ? await loadNoticeUi() : undefined;
     if (notice && !ui) lastFingerprint = ''; // the notice could not be loaded: try again at the next check
     if (!notice || !ui || !life.isValid()) slot.clear();
     else {
-      const kasperskyNote = kasperskyNoteHere || notice.kasperskyNote;
+      const kasperskyNote = kasperskyNoteHere || !!notice.kasperskyNote;
       kasperskyNoteHere = kasperskyNote;
       const classification = plan.report.classification;
       const key = `${classification.verdict}|${notice.mode}|${classification.product}|${kasperskyNote}|${JSON.stringify(notice.policy)}`;
@@ -64,7 +64,7 @@ export function startPageCheck(life: Lifecycle, rule: PageRule, onReady?: () => 
             ...notice,
             classification,
             kasperskyNote,
-            t: pageLookup(plan.messages, (messageKey) => messageKey),
+            t,
             onDetails: () => void send({ type: 'kban:open-details' }),
             onDismiss: () => {
               slot.clear();
@@ -86,7 +86,6 @@ export function startPageCheck(life: Lifecycle, rule: PageRule, onReady?: () => 
     const { tiles, elements } = collectTiles(document, rule);
     const answer = (await send({ type: 'kban:tiles', ruleId: rule.id, tiles, report: plan.report, previous: lastReportKey })) as TilesPlan | undefined;
     if (!answer || !life.isValid()) return;
-    const t = pageLookup(plan.messages, (messageKey) => messageKey);
     for (const { index, kind } of answer.marks) {
       const element = elements[index];
       const badge = element && markTile(element, kind, t(kind === 'download' ? 'badge_download' : 'badge_purchase'), t('badge_explanation'));
@@ -106,27 +105,28 @@ export function startPageCheck(life: Lifecycle, rule: PageRule, onReady?: () => 
     }
     checksForUrl++;
     // Kaspersky's web protection puts its trace in the HTML as served: look once per page load.
-    if (!traceChecked) {
-      traceChecked = true;
+    if (kasperskySeen === undefined) {
       kasperskySeen = hasKasperskyTrace(document);
       if (kasperskySeen) void send({ type: 'kban:kaspersky-active', site: location.hostname });
     }
+    // On a site without a rule, the generic check the background injected first reads what it needs.
+    const generic = rule.role === 'generic' ? injectedGenericCheck() : undefined;
+    if (rule.role === 'generic' && !generic) {
+      report = noneReport(rule, location.href, checksForUrl, 'generic-check-missing');
+      return;
+    }
     // A page that keeps changing (carousels, live prices) is re-read only when what names its subject changed.
-    const fingerprint = pageFingerprint(rule, onListingPath(rule, location.href));
-    if (fingerprint === lastFingerprint && lastSignals && slot.element?.isConnected !== false) {
+    const listing = onListingPath(rule, pathOf(location.href));
+    const fingerprint = pageFingerprint(rule, listing);
+    if (fingerprint === lastFingerprint && slot.element?.isConnected !== false) {
       if (report) report = { ...report, checks: checksForUrl };
       return;
     }
     lastFingerprint = fingerprint;
-    // On a site without a rule, the generic check the background injected first reads what it needs.
-    const generic = rule.role === 'generic' ? injectedGenericCheck() : undefined;
     const signals = collectSignals(document, rule, location.href, generic?.readSignals);
-    lastSignals = signals;
-    // Most pages never name Kaspersky: they are left alone here, without asking the background.
-    const quiet = (rule.role === 'generic' && !generic) || (signals.relevant === false && !onListingPath(rule, signals.url));
-    if (quiet && !slot.element && !lastReportKey) {
-      const reason = generic || rule.role !== 'generic' ? 'no-kaspersky-mention' : 'generic-check-missing';
-      report = { url: signals.url, classification: { verdict: 'none', ruleId: rule.id, reasons: [`site:${rule.id}`, reason] }, action: 'none', items: 0, checks: checksForUrl };
+    // Most pages never name Kaspersky: with nothing of ours on show or reported, they are left alone here, unasked.
+    if (signals.relevant === false && !listing && !slot.element && !lastReportKey) {
+      report = noneReport(rule, signals.url, checksForUrl, 'no-kaspersky-mention');
       return;
     }
     const plan = (await send({ type: 'kban:check', ruleId: rule.id, signals, checks: checksForUrl, kasperskySeen, previous: lastReportKey })) as PagePlan | undefined;
@@ -194,10 +194,9 @@ export function startPageCheck(life: Lifecycle, rule: PageRule, onReady?: () => 
   else begin();
 }
 
-/** The address is one of the rule's listing pages (search results, categories), which are checked for tiles whatever they name. */
-function onListingPath(rule: PageRule, url: string): boolean {
-  const path = pathOf(url);
-  return rule.listingPaths?.some((pattern) => pattern.test(path)) ?? false;
+/** The report of a page the page check leaves alone without asking the background. */
+function noneReport(rule: PageRule, url: string, checks: number, reason: string): PageReport {
+  return { url, classification: { verdict: 'none', ruleId: rule.id, reasons: [`site:${rule.id}`, reason] }, action: 'none', items: 0, checks };
 }
 
 /**

@@ -78,6 +78,24 @@ describe('options page in English', () => {
     await options.close();
   });
 
+  it('a page already open follows a change of region without a reload', async () => {
+    const shop = await browser.context.newPage();
+    await shop.goto(AMAZON);
+    expect((await browser.pageReport(shop))?.action).toBe('warned');
+    const options = await openOptions(browser);
+    const region = options.locator('[data-testid="region-setting"]');
+    const before = await region.getByRole('radio', { checked: true }).getAttribute('value');
+    await region.getByRole('radio', { name: /Neither/ }).check();
+    // The background asks the open page to check again (kban:recheck): its notice goes.
+    await expect.poll(async () => (await browser.pageReport(shop))?.action).toBe('not-covered');
+    await expect.poll(() => shop.locator('[data-kban-verdict]').count()).toBe(0);
+    await region.locator(`input[value="${before}"]`).check();
+    await expect.poll(async () => (await browser.pageReport(shop))?.action).toBe('warned');
+    await expect.poll(() => shop.locator('[data-kban-verdict]').count()).toBe(1);
+    await shop.close();
+    await options.close();
+  });
+
   it('lists a site dismissed in the notice, live, and undoes it', async () => {
     const options = await openOptions(browser);
     expect(await options.locator('[data-testid="dismissed-sites"]').innerText()).toContain("You haven't dismissed the notice on any site.");

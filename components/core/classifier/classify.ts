@@ -37,6 +37,14 @@ export function hostOf(url: string): string {
   return (match?.[1] ?? '').toLowerCase();
 }
 
+/**
+ * Whether `path` (see `pathOf`) is one of the rule's listing pages (search results, categories): those are
+ * looked at for tiles whatever the page names.
+ */
+export function onListingPath(rule: PageRule, path: string): boolean {
+  return rule.listingPaths?.some((pattern) => pattern.test(path)) ?? false;
+}
+
 function firstProductItem(items: readonly StructuredItem[]): StructuredItem | undefined {
   return items.find((item) => PRODUCT_TYPES.test(item.type) && item.name);
 }
@@ -108,7 +116,7 @@ function classifyThirdPartyPage(
   const reasons = [...base.reasons];
   const item = firstProductItem(signals.items);
   const productPath = rule.productPaths?.some((pattern) => pattern.test(path)) ?? false;
-  const listingPath = rule.listingPaths?.some((pattern) => pattern.test(path)) ?? false;
+  const listingPath = onListingPath(rule, path);
   const isProductPage =
     !!signals.site.productTitle || productPath || !!item || /product|app/.test(signals.meta['og:type'] ?? '');
 

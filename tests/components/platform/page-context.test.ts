@@ -2,7 +2,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { getMessage } from '../ui/i18n';
-import { PAGE_CONTEXT_KEY, currentPageContext, formatBanDates, parsePageContext, proceedLabel, readPageContext, writePageContext } from '@/components/platform/page-context';
+import { PAGE_CONTEXT_KEY, currentPageContext, formatBanDates, parsePageContext, proceedLabel, readPageContext, watchPageInputs, writePageContext } from '@/components/platform/page-context';
 
 beforeEach(() => {
   fakeBrowser.reset();
@@ -36,7 +36,8 @@ describe('page context', () => {
   it('keeps the last validated policy while managed storage has not answered', async () => {
     await fakeBrowser.storage.local.set({ [PAGE_CONTEXT_KEY]: { policy: { enforcement: 'block' }, timeZone: 'UTC', zone: 'unknown', dates: { noNewSales: 'a', noUpdates: 'b' } } });
     let answer: (value: Record<string, unknown>) => void = () => {};
-    fakeBrowser.storage.managed.get = (() => new Promise<Record<string, unknown>>((resolve) => (answer = resolve))) as typeof fakeBrowser.storage.managed.get;
+    // A spy, so beforeEach's restoreAllMocks gives later tests an answering managed storage again.
+    vi.spyOn(fakeBrowser.storage.managed, 'get').mockImplementation((() => new Promise<Record<string, unknown>>((resolve) => (answer = resolve))) as never);
     const writing = writePageContext();
     await new Promise((resolve) => setTimeout(resolve, 10));
     expect((await readPageContext())?.policy, 'the first write keeps the cached policy').toEqual({ enforcement: 'block' });
@@ -68,5 +69,25 @@ describe('page context', () => {
     expect(context, 'the page must not fall back to guessing').toBeDefined();
     expect(['us', 'non-us', 'unknown']).toContain(context?.zone);
     expect(asked).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('watchPageInputs', () => {
+  it('fires when the settings or the context change, not when the same context is written again', async () => {
+    await writePageContext();
+    const listener = vi.fn();
+    const stop = watchPageInputs(listener);
+    await writePageContext(); // what the background does at every start
+    expect(listener, 'the same context written again').not.toHaveBeenCalled();
+    await fakeBrowser.storage.local.set({ unrelated: 1 });
+    expect(listener, 'another key').not.toHaveBeenCalled();
+    await fakeBrowser.storage.local.set({ settings: { region: 'non-us' } });
+    expect(listener).toHaveBeenCalledTimes(1);
+    await fakeBrowser.storage.managed.set({ enforcement: 'block' });
+    await writePageContext();
+    expect(listener, 'a new policy in the context').toHaveBeenCalledTimes(2);
+    stop();
+    await fakeBrowser.storage.local.set({ settings: { region: 'us' } });
+    expect(listener).toHaveBeenCalledTimes(2);
   });
 });
