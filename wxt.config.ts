@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
+import type { Plugin } from 'vite';
 import preact from '@preact/preset-vite';
 import { SITE_RULES } from './components/core/site-rules';
 import { GENERIC_RULE } from './components/core/site-rules/generic';
@@ -29,6 +30,16 @@ export const FIREFOX_ORG_ID = 'kban-org@kban.dev';
 
 /** The entrypoints that run in web pages (isolated worlds), built without webextension-polyfill. */
 const PAGE_SCRIPTS = ['first-stage', 'page-check', 'generic-check', 'notice', 'search-results'];
+
+/**
+ * Page scripts whose code nearly all runs once they are loaded. V8 compiles a function lazily, when it is
+ * first called, after pre-parsing it with the rest of the file: two parses, each on the page's main
+ * thread (content scripts get no code cache). This comment (V8's explicit compile hint, Chromium 136+;
+ * other engines ignore it) has the whole file compiled at once instead: about 1 ms less per flagged page
+ * (README, Performance). Not for the first stage, which runs on every page and is mostly its test.
+ */
+const EAGER_COMPILE = ['page-check', 'generic-check', 'notice'];
+const COMPILE_HINT = '//# allFunctionsCalledOnLoad\n';
 
 /** What "every site" mode asks for: web pages on any host (components/core/probe/every-site-target.ts). */
 const ALL_SITES = '*://*/*';
@@ -72,6 +83,15 @@ export default defineConfig({
       const alias = config.resolve?.alias;
       const rest = Array.isArray(alias) ? alias : Object.entries(alias ?? {}).map(([find, replacement]) => ({ find, replacement: String(replacement) }));
       config.resolve = { ...config.resolve, alias: [own, ...rest] };
+      if (!entrypoints.every((entrypoint) => EAGER_COMPILE.includes(entrypoint.name))) return;
+      const compileHint: Plugin = {
+        name: 'kban:compile-hint',
+        // After minification, which would drop the comment.
+        generateBundle(_options, bundle) {
+          for (const chunk of Object.values(bundle)) if (chunk.type === 'chunk') chunk.code = COMPILE_HINT + chunk.code;
+        },
+      };
+      config.plugins = [...(config.plugins ?? []), compileHint];
     },
     // Each site's rule ships as its own small script (see components/core/site-rules/find-rule.ts).
     'build:publicAssets': (_wxt, files) => {

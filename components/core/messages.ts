@@ -58,6 +58,14 @@ export interface NoticePlan {
   proceedLabel?: string;
 }
 
+/** What a page check offers the extension in its isolated world (under `PAGE_CHECK_API_KEY`). */
+export interface PageCheckApi {
+  /** What it decided and did on this page; undefined before its first check. */
+  report(): PageReport | undefined;
+  /** Settings or policy changed: check again, and redraw the notice on show. */
+  recheck(): void;
+}
+
 /** The background's answer to a `CheckRequest`. */
 export interface PagePlan {
   report: PageReport;
@@ -84,9 +92,6 @@ export type ExtensionMessage =
   | { type: 'kban:proceed' }
   /** From the notice's dismiss button (a person's click): the frame's site joins the dismissed sites. */
   | { type: 'kban:dismiss' }
-  /** To page checks: settings or policy changed, check again. */
-  | { type: 'kban:recheck' }
-  | { type: 'kban:get-page' }
   /** From the first stage: this frame could be a Kaspersky page; inject the page check into it. */
   | { type: 'kban:load-check' }
   /** From a page check with something to show: inject the notice's code into its frame. */

@@ -1,12 +1,13 @@
 /**
  * Injects the later stages on demand: the page check into the frame whose first stage asked for it
  * (and, in "every site" mode, into the top frame of a tab whose address or title names Kaspersky), and
- * the notice into a frame whose page check has something to show.
+ * the notice into a frame whose page check has something to show; and asks page checks for their
+ * report or a re-check.
  * @module
  */
 import { browser } from 'wxt/browser';
-import type { ExtensionMessage } from '../core/messages';
-import { SCRIPTS } from '../core/site-rules/find-rule';
+import type { PageCheckApi, PageReport } from '../core/messages';
+import { PAGE_CHECK_API_KEY, SCRIPTS } from '../core/site-rules/find-rule';
 
 export interface FrameTarget {
   tabId: number;
@@ -38,10 +39,43 @@ export async function injectScripts(frame: FrameTarget, files: string[]): Promis
   }
 }
 
-/** Asks every page check, in every tab and frame, to check its page again (settings or policy changed). */
+/**
+ * Runs `call` on the page check in a tab's frames (the top frame, or all of them), in the isolated world
+ * it shares with this function: a page check offers `PageCheckApi` there, so pages carry no message
+ * listener for this. Per frame: `{ value }`, or null where there is no page check. Nothing for a tab
+ * that is gone or not ours to script.
+ */
+async function callPageChecks<K extends keyof PageCheckApi>(tabId: number, call: K, allFrames: boolean): Promise<Array<{ value: ReturnType<PageCheckApi[K]> } | null>> {
+  const executeScript = (browser as unknown as { scripting?: { executeScript: FuncScript } }).scripting?.executeScript;
+  if (!executeScript) return [];
+  // Serialised into the frame: it may use nothing outside itself. (A frame's undefined result is dropped, hence the wrapper.)
+  const func = (key: string, name: string) => {
+    const api = (globalThis as unknown as Record<symbol, Record<string, () => unknown> | undefined>)[Symbol.for(key)];
+    return typeof api?.[name] === 'function' ? { value: api[name]() } : null;
+  };
+  try {
+    const frames = await executeScript({ target: { tabId, allFrames }, func, args: [PAGE_CHECK_API_KEY, call], injectImmediately: true });
+    return frames.map((frame) => (frame.result && typeof frame.result === 'object' ? (frame.result as { value: ReturnType<PageCheckApi[K]> }) : null));
+  } catch {
+    return []; // the tab is gone, or not ours to script
+  }
+}
+
+type FuncScript = (details: { target: Record<string, unknown>; func: (...args: string[]) => unknown; args: string[]; injectImmediately?: boolean }) => Promise<Array<{ result?: unknown }>>;
+
+/**
+ * What the page check in a tab's top frame reported: null when the frame has no page check (or is not
+ * ours to script), undefined when it has not finished its first check.
+ */
+export async function pageReportOf(tabId: number): Promise<PageReport | undefined | null> {
+  const [frame] = await callPageChecks(tabId, 'report', false);
+  if (!frame) return null;
+  const report = frame.value;
+  return report && typeof report === 'object' && report.classification ? report : undefined;
+}
+
+/** Has every page check, in every tab and frame kban may script, check its page again (settings or policy changed). */
 export async function recheckPages(): Promise<void> {
-  const message: ExtensionMessage = { type: 'kban:recheck' };
   const tabs = await browser.tabs.query({}).catch(() => []);
-  // A tab without a page check has no receiver: its refusal is expected.
-  await Promise.all(tabs.map((tab) => (tab.id === undefined ? undefined : browser.tabs.sendMessage(tab.id, message).catch(() => undefined))));
+  await Promise.all(tabs.map((tab) => (tab.id === undefined ? undefined : callPageChecks(tab.id, 'recheck', true))));
 }

@@ -7,10 +7,11 @@
  * @module
  */
 import { browser } from 'wxt/browser';
-import { onListingPath, pathOf } from '@/components/core/classifier/classify';
+import { MAX_PATH_LENGTH, onListingPath } from '@/components/core/classifier/classify';
 import type { PageRule } from '@/components/core/classifier/types';
 import { pageLookup } from '@/components/core/i18n/page-messages';
-import { reportKey, type ExtensionMessage, type PagePlan, type PageReport, type TilesPlan } from '@/components/core/messages';
+import { reportKey, type ExtensionMessage, type PageCheckApi, type PagePlan, type PageReport, type TilesPlan } from '@/components/core/messages';
+import { PAGE_CHECK_API_KEY } from '@/components/core/site-rules/find-rule';
 import { markTile, unmarkTiles } from '@/components/ui/tile-badge';
 import { collectSignals, collectTiles, hasKasperskyTrace } from './collect-signals';
 import { loadNoticeUi } from './notice-loader';
@@ -116,7 +117,8 @@ export function startPageCheck(life: Lifecycle, rule: PageRule, onReady?: () => 
       return;
     }
     // A page that keeps changing (carousels, live prices) is re-read only when what names its subject changed.
-    const listing = onListingPath(rule, pathOf(location.href));
+    // pathOf(location.href), read from the parsed address: no regular expression to compile in the page.
+    const listing = onListingPath(rule, (location.pathname + location.search).slice(0, MAX_PATH_LENGTH));
     const fingerprint = pageFingerprint(rule, listing);
     if (fingerprint === lastFingerprint && slot.element?.isConnected !== false) {
       if (report) report = { ...report, checks: checksForUrl };
@@ -163,27 +165,24 @@ export function startPageCheck(life: Lifecycle, rule: PageRule, onReady?: () => 
     started = true;
     onReady?.();
     observer.observe(document.documentElement, { childList: true, subtree: true });
-    life.onLocationChange(() => schedule(0));
     void check();
   };
 
-  // Answered with sendResponse, which Chromium and Firefox both honour without the polyfill.
-  const onMessage = (message: unknown, _sender: unknown, sendResponse: (answer: unknown) => void) => {
-    const type = (message as ExtensionMessage | null)?.type;
-    if (type === 'kban:get-page') sendResponse(report);
-    if (type === 'kban:recheck') {
-      // Settings or policy changed: the notice on show is redrawn from a new plan.
+  // For the popup and the background, which read it by running a function in this world (page-check-loader.ts).
+  const api: PageCheckApi = {
+    report: () => report,
+    recheck: () => {
       lastFingerprint = '';
       slot.invalidate();
       schedule(0);
-    }
-    return undefined;
+    },
   };
-  browser.runtime.onMessage.addListener(onMessage);
+  const scope = globalThis as unknown as Record<symbol, unknown>;
+  scope[Symbol.for(PAGE_CHECK_API_KEY)] = api;
 
   life.onInvalidated(() => {
+    delete scope[Symbol.for(PAGE_CHECK_API_KEY)];
     observer.disconnect();
-    browser.runtime.onMessage.removeListener(onMessage);
     if (timer !== undefined) clearTimeout(timer);
     slot.clear();
     unmarkTiles(document);

@@ -4,12 +4,12 @@
  * @module
  */
 import { browser } from 'wxt/browser';
-import type { ExtensionMessage, PageReport } from '@/components/core/messages';
 import { detectRegion, type RegionDecision } from '@/components/core/region/detect-region';
 import { resolveSettings } from '@/components/core/policy/settings';
 import { hostOf } from '@/components/core/classifier/classify';
 import { onListedSite } from '@/components/core/site-rules/find-rule';
 import { KASPERSKY_ACTIVE_KEYS, readKasperskyActive, type KasperskyActive } from '@/components/platform/kaspersky-active';
+import { pageReportOf } from '@/components/platform/page-check-loader';
 import { PAGE_CONTEXT_KEY, parsePageContext } from '@/components/platform/page-context';
 import { readEffectiveSettings, readUserSettings, SETTINGS_KEY } from '@/components/platform/settings-store';
 import type { PageState } from '@/components/ui/PageSection';
@@ -27,21 +27,16 @@ export async function targetTabId(search: string): Promise<number | undefined> {
 }
 
 /**
- * Asks the tab's content script for its report. No content script (a browser page, a site outside
- * the list) → `unavailable`. A content script that has not finished its first check answers
- * `undefined`: ask again a few times before giving up.
+ * The tab's page report, from its page check. No page check (a browser page, a site outside the list, a page
+ * the first stage left alone) → `unavailable`. A page check that has not finished its first check has no
+ * report yet: ask again a few times before giving up.
  */
 export async function queryPage(tabId: number | undefined, attempts = 4, delayMs = 250): Promise<PageState> {
   if (tabId === undefined) return { status: 'unavailable' };
   for (let attempt = 0; attempt < attempts; attempt++) {
-    let report: PageReport | undefined;
-    try {
-      const message: ExtensionMessage = { type: 'kban:get-page' };
-      report = (await browser.tabs.sendMessage(tabId, message)) as PageReport | undefined;
-    } catch {
-      return { status: 'unavailable' };
-    }
-    if (report && typeof report === 'object' && report.classification) return { status: 'ready', report };
+    const report = await pageReportOf(tabId);
+    if (report) return { status: 'ready', report };
+    if (report === null) return { status: 'unavailable' };
     if (attempt < attempts - 1) await new Promise(resolve => setTimeout(resolve, delayMs));
   }
   return { status: 'unavailable' };

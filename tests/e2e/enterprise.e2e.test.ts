@@ -16,7 +16,7 @@ import type { PageReport } from '@/components/core/messages';
 import type { browser as extensionApi } from '@wxt-dev/browser';
 import { parsePolicy } from '@/components/core/policy/policy';
 import { downloadBlockRules } from '@/components/core/enterprise/download-rules';
-import { launchChromium, type ChromiumSession } from './harness/chromium';
+import { activeTabReport, launchChromium, type ChromiumSession } from './harness/chromium';
 import { startFixtureServer, type FixtureServer } from './harness/fixture-server';
 import { quietPeriod, readKbanState, waitUntil } from './harness/page-state';
 import { CHROME_EXTENSION_DIR, CHROME_EXTENSION_ID, ROOT } from './harness/paths';
@@ -78,10 +78,7 @@ const dynamicRules = () => worker.evaluate(() => chrome.declarativeNetRequest.ge
 const pageReport = (page: Page) =>
   until('the page report', async () => {
     await page.bringToFront();
-    return (await worker.evaluate(async () => {
-      const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
-      return tab?.id === undefined ? null : chrome.tabs.sendMessage(tab.id, { type: 'kban:get-page' }).catch(() => null);
-    })) as PageReport | null;
+    return (await activeTabReport(worker)).report;
   }, (report) => report?.url === page.url() && report.action !== 'none', 10_000);
 const reportsDelivered = () => server.requestsTo(REPORT_URL).filter((request) => request.method === 'POST' && request.headers['x-delivered'] !== 'no');
 const deliveredEvents = () => deliveredBodies.map((body) => JSON.parse(body) as Record<string, unknown>);

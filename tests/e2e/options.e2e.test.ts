@@ -86,7 +86,7 @@ describe('options page in English', () => {
     const region = options.locator('[data-testid="region-setting"]');
     const before = await region.getByRole('radio', { checked: true }).getAttribute('value');
     await region.getByRole('radio', { name: /Neither/ }).check();
-    // The background asks the open page to check again (kban:recheck): its notice goes.
+    // The background has the open page check again (recheckPages): its notice goes.
     await expect.poll(async () => (await browser.pageReport(shop))?.action).toBe('not-covered');
     await expect.poll(() => shop.locator('[data-kban-verdict]').count()).toBe(0);
     await region.locator(`input[value="${before}"]`).check();

@@ -96,6 +96,12 @@ export const SCRIPTS = {
 export const NOTICE_UI_KEY = 'kban.notice-ui';
 /** Where the generic check hands the page check its reader and classifier. */
 export const GENERIC_CHECK_KEY = 'kban.generic-check';
+/**
+ * Where a page check offers the extension its report and a re-check (`PageCheckApi`), read by functions the
+ * extension runs in that isolated world (components/platform/page-check-loader.ts). No page can reach it,
+ * and it spares every checked page a message listener.
+ */
+export const PAGE_CHECK_API_KEY = 'kban.page-check-api';
 
 /**
  * Two content-script entries per rule, each injecting the rule's own data file first.

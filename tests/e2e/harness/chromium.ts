@@ -10,6 +10,7 @@ import path from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import type { browser as extensionApi } from '@wxt-dev/browser';
 import type { PageReport } from '@/components/core/messages';
+import { PAGE_CHECK_API_KEY } from '../../../components/core/site-rules/find-rule';
 import type { FixtureServer } from './fixture-server';
 import { sleep } from './page-state';
 import { CHROME_EXTENSION_ID, chromeExtensionDir } from './paths';
@@ -68,7 +69,7 @@ export interface ChromiumSession {
   /** Reads the extension's storage area from its service worker. */
   storage(area: 'local' | 'sync' | 'session' | 'managed'): Promise<Record<string, unknown>>;
   /**
-   * Asks the content script in `page` what it decided and did (`kban:get-page`), waiting up to
+   * Asks the page check in `page` what it decided and did (`activeTabReport`), waiting up to
    * `timeout` ms for a report about the page's current URL. Undefined: no content script there
    * (a host no rule covers) or it has not finished.
    */
@@ -189,15 +190,7 @@ export async function launchChromium(options: ChromiumOptions): Promise<Chromium
       await page.bringToFront(); // the report is asked of the active tab
       const deadline = Date.now() + timeout;
       for (;;) {
-        const answer = (await worker.evaluate(async () => {
-          const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
-          if (tab?.id === undefined) return { absent: false, report: null };
-          try {
-            return { absent: false, report: await chrome.tabs.sendMessage(tab.id, { type: 'kban:get-page' }) };
-          } catch {
-            return { absent: true, report: null }; // no page check in the tab
-          }
-        })) as { absent: boolean; report: PageReport | null | undefined };
+        const answer = await activeTabReport(worker);
         if (answer.report && answer.report.url === page.url()) return answer.report;
         // Once the page has loaded, document_end scripts are in and the first stage has run its first test.
         // No page check and none asked for means no rule covers the host, or the page is not Kaspersky's; a
@@ -213,3 +206,21 @@ export async function launchChromium(options: ChromiumOptions): Promise<Chromium
 }
 
 export { CHROME_EXTENSION_ID };
+
+/**
+ * What the page check in the active tab's top frame reported, asked from the extension's service worker the
+ * way the popup asks (components/platform/page-check-loader.ts): a function run in the page check's isolated
+ * world calls its `report()`. `absent`: no page check there; `report` null: none yet.
+ */
+export function activeTabReport(worker: Worker): Promise<{ absent: boolean; report: PageReport | null }> {
+  return worker.evaluate(async (key) => {
+    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+    if (tab?.id === undefined) return { absent: false, report: null };
+    const read = (symbolKey: string) => {
+      const api = (globalThis as unknown as Record<symbol, { report(): unknown } | undefined>)[Symbol.for(symbolKey)];
+      return api ? { absent: false, report: api.report() ?? null } : { absent: true, report: null };
+    };
+    const [frame] = await chrome.scripting.executeScript({ target: { tabId: tab.id }, func: read, args: [key], injectImmediately: true }).catch(() => []);
+    return (frame?.result as { absent: boolean; report: PageReport | null } | undefined) ?? { absent: true, report: null };
+  }, PAGE_CHECK_API_KEY);
+}

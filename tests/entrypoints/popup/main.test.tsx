@@ -3,6 +3,7 @@ import { waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { PageReport } from '@/components/core/messages';
+import { PAGE_CHECK_API_KEY } from '@/components/core/site-rules/find-rule';
 import { mountPopup } from '@/entrypoints/popup/main';
 import { formatLocale } from '@/components/platform/i18n';
 import { queryPage, targetTabId } from '@/entrypoints/popup/state';
@@ -46,12 +47,37 @@ async function openTab(url: string) {
 
 const NOW = () => new Date('2026-11-25T12:00:00Z');
 
+/**
+ * The tab's page check as the popup reaches it: executeScript runs the popup's own function here, in a
+ * world where a page check offers its report under its key, one answer per call (the last repeats).
+ * null: the frame has no page check.
+ */
+function pageCheckReports(...reports: Array<PageReport | undefined | null>) {
+  const scope = globalThis as unknown as Record<symbol, unknown>;
+  const key = Symbol.for(PAGE_CHECK_API_KEY);
+  let call = 0;
+  return vi.spyOn(fakeBrowser.scripting, 'executeScript').mockClear().mockImplementation((async ({ func, args }: { func: (...values: unknown[]) => unknown; args: unknown[] }) => {
+    const report = reports[Math.min(call++, reports.length - 1)];
+    if (report !== null) scope[key] = { report: () => report, recheck: () => {} };
+    try {
+      return [{ frameId: 0, documentId: 'd', result: func(...args) }];
+    } finally {
+      delete scope[key];
+    }
+  }) as never);
+}
+
+/** A tab kban may not script (a browser page, a site outside its list). */
+function notScriptable() {
+  return vi.spyOn(fakeBrowser.scripting, 'executeScript').mockRejectedValue(new Error('Cannot access contents of the page. Extension manifest must request permission to access the respective host.'));
+}
+
 describe('popup entrypoint', () => {
   it('asks the active tab for its report and explains it', async () => {
     const tab = await openTab('https://www.amazon.com/dp/B0BHVJ4QT3');
-    const send = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue(REPORT as never);
+    const run = pageCheckReports(REPORT);
     unmount = await mountPopup(root, { search: '', now: NOW, timeZone: 'America/Chicago' });
-    expect(send).toHaveBeenCalledWith(tab.id, { type: 'kban:get-page' });
+    expect(run).toHaveBeenCalledWith(expect.objectContaining({ target: { tabId: tab.id, allFrames: false } }));
     await waitFor(() => expect(plainText(root)).toContain('Kaspersky Premium on Amazon, a product page'));
     expect(plainText(root)).toContain('How kban decided: the product title names Kaspersky and the brand is Kaspersky.');
     expect(plainText(root)).toContain('Updates have been prohibited for 2 years and 1 month.');
@@ -62,23 +88,23 @@ describe('popup entrypoint', () => {
 
   it('asks the tab named in ?tab= (opened from the notice), not the active one', async () => {
     await openTab('chrome-extension://x/popup.html');
-    const send = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue(REPORT as never);
+    const run = pageCheckReports(REPORT);
     expect(await targetTabId('?tab=42')).toBe(42);
     unmount = await mountPopup(root, { search: '?tab=42', now: NOW });
-    expect(send).toHaveBeenCalledWith(42, { type: 'kban:get-page' });
+    expect(run).toHaveBeenCalledWith(expect.objectContaining({ target: { tabId: 42, allFrames: false } }));
     expect(root.querySelector('.popup.standalone'), 'opened as a tab: the wide layout').not.toBeNull();
   });
 
   it("says it can't see a page without a content script", async () => {
     await openTab('chrome://extensions/');
-    vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockRejectedValue(new Error('Could not establish connection. Receiving end does not exist.'));
+    notScriptable();
     unmount = await mountPopup(root, { search: '', now: NOW });
     await waitFor(() => expect(plainText(root)).toContain("kban can't see this page"));
   });
 
   it('on a listed site whose page names no Kaspersky product (nothing beyond the first stage ran), says it checked and left it alone', async () => {
     await openTab('https://www.amazon.com/Norton-360-Deluxe/dp/B0C7S1X2LN');
-    vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockRejectedValue(new Error('Could not establish connection. Receiving end does not exist.'));
+    pageCheckReports(null);
     vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({ manifest_version: 3, name: 'kban', version: '1', content_scripts: [{ matches: ['*://*.amazon.com/*', '*://*.ebay.com/*'], js: ['first-stage.js'] }] });
     unmount = await mountPopup(root, { search: '', now: NOW });
     await waitFor(() => expect(root.querySelector('[data-page-state="quiet"]')).not.toBeNull());
@@ -86,21 +112,23 @@ describe('popup entrypoint', () => {
     expect(plainText(root)).not.toContain("kban can't see this page");
   });
 
-  it('asks again while the content script has no answer yet, then shows it', async () => {
-    const send = vi
-      .spyOn(fakeBrowser.tabs, 'sendMessage')
-      .mockResolvedValueOnce(undefined as never)
-      .mockResolvedValueOnce(REPORT as never);
+  it('asks again while the page check has no report yet, then shows it; gives up at once where there is no page check', async () => {
+    const run = pageCheckReports(undefined, REPORT);
     expect(await queryPage(7, 4, 1)).toEqual({ status: 'ready', report: REPORT });
-    expect(send).toHaveBeenCalledTimes(2);
-    send.mockResolvedValue(undefined as never);
+    expect(run).toHaveBeenCalledTimes(2);
+    pageCheckReports(undefined);
+    expect(await queryPage(7, 3, 1)).toEqual({ status: 'unavailable' });
+    const none = pageCheckReports(null);
+    expect(await queryPage(7, 3, 1)).toEqual({ status: 'unavailable' });
+    expect(none, 'no page check: nothing to wait for').toHaveBeenCalledTimes(1);
+    notScriptable();
     expect(await queryPage(7, 3, 1)).toEqual({ status: 'unavailable' });
     expect(await queryPage(undefined)).toEqual({ status: 'unavailable' });
   });
 
   it('shows the region the user set and the organization message from policy, and follows changes live', async () => {
     await openTab('https://example.com/');
-    vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockRejectedValue(new Error('no receiver'));
+    pageCheckReports(null);
     await fakeBrowser.storage.local.set({ settings: { version: 1, region: 'us-person-abroad', notices: true, dismissedSites: [], searchResults: false } });
     await fakeBrowser.storage.managed.set({ organizationName: 'ACME Corp', supportMessage: 'Use ACME Shield.', supportUrl: 'https://it.acme.example/' });
     unmount = await mountPopup(root, { search: '', now: NOW, timeZone: 'Europe/Berlin' });
@@ -116,7 +144,7 @@ describe('popup entrypoint', () => {
 
   it('draws at once while managed storage is slow, from the policy the background last validated, then fills in the live policy', async () => {
     await openTab('https://example.com/');
-    vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockImplementation((() => new Promise(() => {})) as never);
+    vi.spyOn(fakeBrowser.scripting, 'executeScript').mockImplementation((() => new Promise(() => {})) as never);
     await fakeBrowser.storage.local.set({
       pageContext: { timeZone: 'Europe/Berlin', zone: 'non-us', dates: { noNewSales: 'July 20, 2024', noUpdates: 'September 29, 2024' }, policy: { organizationName: 'ACME Corp' } },
     });
@@ -132,7 +160,7 @@ describe('popup entrypoint', () => {
 
   it('opens the options page from "Change region"', async () => {
     await openTab('https://example.com/');
-    vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockRejectedValue(new Error('no receiver'));
+    pageCheckReports(null);
     const open = vi.spyOn(fakeBrowser.runtime, 'openOptionsPage').mockResolvedValue(undefined as never);
     unmount = await mountPopup(root, { search: '', now: NOW, timeZone: 'America/New_York' });
     root.querySelector<HTMLButtonElement>('[data-testid="region-status"] button')!.click();
@@ -142,7 +170,7 @@ describe('popup entrypoint', () => {
   it('is Spanish with a Spanish browser', async () => {
     useLocale('es');
     await openTab('https://www.amazon.com/dp/B0BHVJ4QT3');
-    vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue(REPORT as never);
+    pageCheckReports(REPORT);
     unmount = await mountPopup(root, { search: '', now: NOW, timeZone: 'America/New_York' });
     await waitFor(() => expect(plainText(root)).toContain('Página de Kaspersky Premium en Amazon'));
     expect(plainText(root)).toContain('Cómo lo decidió kban: el título del producto nombra a Kaspersky y la marca es Kaspersky.');
@@ -169,7 +197,7 @@ describe('formatLocale', () => {
     useLocale('es');
     vi.mocked(fakeBrowser.i18n.getUILanguage).mockReturnValue('en-US');
     await openTab('https://www.amazon.com/dp/B0BHVJ4QT3');
-    vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue(REPORT as never);
+    pageCheckReports(REPORT);
     unmount = await mountPopup(root, { search: '', now: NOW, timeZone: 'America/New_York' });
     await waitFor(() => expect(plainText(root)).toContain('el título del producto nombra a Kaspersky'));
     expect(plainText(root)).toContain('29 de septiembre de 2024');
