@@ -14,7 +14,8 @@ import { readPageState } from '@/components/platform/page-state';
 import { grantProceed } from '@/components/platform/proceed-store';
 import { startEverySite } from '@/components/platform/every-site';
 import { SCRIPTS } from '@/components/core/site-rules/find-rule';
-import { injectPageCheck, injectScripts, recheckPages } from '@/components/platform/page-check-loader';
+import { injectPageCheck, injectScripts, recheckPages, type FrameTarget } from '@/components/platform/page-check-loader';
+import { findRule } from '@/components/core/site-rules';
 import { syncSearchScript } from '@/components/platform/search-registration';
 import { updateUserSettings, watchSettings } from '@/components/platform/settings-store';
 
@@ -29,10 +30,12 @@ export default defineBackground(() => {
     void enterprise.onPageReport(pageReport, tabId);
     if (tabId !== undefined) void showReport(tabId, pageReport);
   };
-  const checkPage = async (request: CheckRequest, host: string, tabId: number | undefined) => {
+  const checkPage = async (request: CheckRequest, host: string, frame: FrameTarget | undefined) => {
     const plan = await decidePage(request, host);
     // A listing reports once its tiles are told apart (kban:tiles).
-    if (!plan.markTiles) report(plan.report, request.previous, tabId);
+    if (!plan.markTiles) report(plan.report, request.previous, frame?.tabId);
+    // The block screen's code goes in before the answer: a round trip of its own would land behind a large page's first layout.
+    if (plan.notice?.mode === 'block' && !request.has?.blockScreen && frame) await injectScripts(frame, [SCRIPTS.blockScreen]);
     return plan;
   };
 
@@ -42,7 +45,8 @@ export default defineBackground(() => {
     // The site a page check runs on, as the browser names the sending frame (not as the message says).
     const host = hostOf(sender.url ?? '');
     // A page check read its page: the verdict and what to show.
-    if (msg?.type === 'kban:check' && typeof msg.ruleId === 'string' && typeof msg.signals?.url === 'string') return checkPage(msg, host, tabId);
+    const frame: FrameTarget | undefined = tabId === undefined ? undefined : { tabId, frameId: sender.frameId ?? 0, documentId: sender.documentId };
+    if (msg?.type === 'kban:check' && typeof msg.ruleId === 'string' && typeof msg.signals?.url === 'string') return checkPage(msg, host, frame);
     if (msg?.type === 'kban:tiles' && typeof msg.ruleId === 'string' && Array.isArray(msg.tiles) && msg.report) {
       const plan = decideTiles(msg);
       report(plan.report, msg.previous, tabId);
@@ -54,14 +58,15 @@ export default defineBackground(() => {
     }
     if (msg?.type === 'kban:proceed' && host) return readPageState(host).then((state) => grantProceed(host, state.policy.proceedMinutes)).then(() => undefined);
     // A first stage found that its page could be Kaspersky's: the page check goes into that frame.
-    if (msg?.type === 'kban:load-check' && tabId !== undefined) {
+    if (msg?.type === 'kban:load-check' && frame) {
       // With the notice's code: a second round trip for it lands behind the large page's first layout (the
       // notice came 237 ms after DOMContentLoaded instead of 93 ms on the 1.5 MB benchmark page).
-      return injectPageCheck({ tabId, frameId: sender.frameId ?? 0, documentId: sender.documentId }, [SCRIPTS.notice]).then(() => undefined);
+      return injectPageCheck(frame, findRule(host) ?? {}).then(() => undefined);
     }
     // A page check has a notice to show: its code goes into that frame (answered once it is there).
-    if (msg?.type === 'kban:load-notice' && tabId !== undefined) {
-      return injectScripts({ tabId, frameId: sender.frameId ?? 0, documentId: sender.documentId }, [SCRIPTS.notice]).then(() => undefined);
+    if (msg?.type === 'kban:load-notice' && frame) {
+      const script = msg.mode === 'block' ? SCRIPTS.blockScreen : SCRIPTS.notice;
+      return injectScripts(frame, [script]).then(() => undefined);
     }
     if (msg?.type === 'kban:kaspersky-active' && typeof msg.site === 'string') {
       // Recorded for the popup and the one-time note; reported to the admin when policy asks (reportKasperskyActive).

@@ -31,6 +31,8 @@ export interface CheckRequest {
   kasperskySeen: boolean;
   /** The key of the last report this page check made (`reportKey`): an unchanged report is not reported again. */
   previous: string;
+  /** Code the frame already has, which the background would otherwise inject before answering (a block screen's). */
+  has?: { blockScreen?: boolean };
 }
 
 /** A listing page's tiles, to be told apart (sent when the plan asked for them). */
@@ -94,8 +96,8 @@ export type ExtensionMessage =
   | { type: 'kban:dismiss' }
   /** From the first stage: this frame could be a Kaspersky page; inject the page check into it. */
   | { type: 'kban:load-check' }
-  /** From a page check with something to show: inject the notice's code into its frame. */
-  | { type: 'kban:load-notice' }
+  /** From a page check with something to show: inject the code of the warning bar, or of the block screen, into its frame. */
+  | { type: 'kban:load-notice'; mode: 'warn' | 'block' }
   | { type: 'kban:open-details' }
   /** The content script needs the page context before the background has stored it (just after install). */
   | { type: 'kban:page-context' }

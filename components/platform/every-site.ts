@@ -39,7 +39,7 @@ export function startEverySite(): () => void {
     if (!change.url && !change.title && change.status !== 'complete') return;
     if (!shouldCheckTab(tab, SITE_RULES) || injected.get(tabId) === tab.url) return;
     void isActive().then(async (on) => {
-      if (!on || !(await injectPageCheck({ tabId, frameId: 0 }, [ruleScriptPath(GENERIC_RULE), SCRIPTS.genericCheck]))) return;
+      if (!on || !(await injectPageCheck({ tabId, frameId: 0 }, GENERIC_RULE, [ruleScriptPath(GENERIC_RULE), SCRIPTS.genericCheck]))) return;
       injected.set(tabId, tab.url!);
     });
   });

@@ -7,7 +7,8 @@
  */
 import { browser } from 'wxt/browser';
 import type { PageCheckApi, PageReport } from '../core/messages';
-import { PAGE_CHECK_API_KEY, SCRIPTS } from '../core/site-rules/find-rule';
+import type { PageRule } from '../core/classifier/types';
+import { PAGE_CHECK_API_KEY, pageCheckScripts } from '../core/site-rules/find-rule';
 
 export interface FrameTarget {
   tabId: number;
@@ -19,11 +20,11 @@ export interface FrameTarget {
 type ExecuteScript = (details: { target: Record<string, unknown>; files: string[]; injectImmediately?: boolean }) => Promise<unknown>;
 
 /**
- * Runs `files` and then the page check in `frame` (a no-op when the check already runs there: it
+ * Runs the page check for `rule` in `frame`, after `files` (a no-op when the check already runs there: it
  * guards itself). Resolves false when the frame is gone or the extension has no access to it.
  */
-export function injectPageCheck(frame: FrameTarget, files: string[] = []): Promise<boolean> {
-  return injectScripts(frame, [...files, SCRIPTS.pageCheck]);
+export function injectPageCheck(frame: FrameTarget, rule: Pick<PageRule, 'structuredData'>, files: string[] = []): Promise<boolean> {
+  return injectScripts(frame, [...files, ...pageCheckScripts(rule)]);
 }
 
 /** Runs `files` in `frame`, in order, at once. Resolves false when the frame is gone or not ours to script. */

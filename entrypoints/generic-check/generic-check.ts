@@ -3,7 +3,7 @@
  * reads (`classifyGeneric`, components/platform/page-decision.ts).
  * @module
  */
-import type { GenericCheck } from '../page-check/generic-check-slot';
+import type { GenericCheck } from '../page-check/injected';
 import { readGenericSignals } from './read-generic-signals';
 
 export const genericCheck: GenericCheck = { readSignals: readGenericSignals };

@@ -1,10 +1,18 @@
 /**
- * What the notice script hands the page check (see NOTICE_UI_KEY in components/core/site-rules/find-rule.ts).
+ * What the notice and block-screen scripts hand the page check (see NOTICE_UI_KEY and BLOCK_SCREEN_UI_KEY in
+ * components/core/site-rules/find-rule.ts).
  * @module
  */
-import { guardBlockScreen } from './block-guard';
-import { createNotice, focusNotice, placeNotice } from './notice';
+import { createNotice } from './notice';
+import { focusNotice, placeNotice, type NoticeProps } from './notice-parts';
 
-export const noticeUi = { createNotice, placeNotice, focusNotice, guardBlockScreen };
+export interface NoticeUi {
+  /** The notice host, not yet in the page. */
+  createNotice(props: NoticeProps): HTMLElement;
+  placeNotice(host: HTMLElement, anchor: Element | null): void;
+  focusNotice(host: HTMLElement): void;
+  /** Block screens only: holds the page until the returned function is called. */
+  guardBlockScreen?(host: HTMLElement): () => void;
+}
 
-export type NoticeUi = typeof noticeUi;
+export const noticeUi: NoticeUi = { createNotice, placeNotice, focusNotice };

@@ -14,9 +14,9 @@ import { reportKey, type ExtensionMessage, type PageCheckApi, type PagePlan, typ
 import { PAGE_CHECK_API_KEY } from '@/components/core/site-rules/find-rule';
 import { markTile, unmarkTiles } from '@/components/ui/tile-badge';
 import { collectSignals, collectTiles, hasKasperskyTrace } from './collect-signals';
-import { loadNoticeUi } from './notice-loader';
+import { hasNoticeUi, loadNoticeUi } from './notice-loader';
 import { createNoticeSlot } from './notice-slot';
-import { injectedGenericCheck } from './generic-check-slot';
+import { injectedGenericCheck, injectedStructuredReader } from './injected';
 import type { Lifecycle } from './lifecycle';
 
 const CHECK_DELAY_MS = 400;
@@ -50,7 +50,7 @@ export function startPageCheck(life: Lifecycle, rule: PageRule, onReady?: () => 
   const apply = async (plan: PagePlan) => {
     const notice = plan.notice;
     const t = pageLookup(plan.messages, (messageKey) => messageKey);
-    const ui = notice ? await loadNoticeUi() : undefined;
+    const ui = notice ? await loadNoticeUi(notice.mode) : undefined;
     if (notice && !ui) lastFingerprint = ''; // the notice could not be loaded: try again at the next check
     if (!notice || !ui || !life.isValid()) slot.clear();
     else {
@@ -125,13 +125,14 @@ export function startPageCheck(life: Lifecycle, rule: PageRule, onReady?: () => 
       return;
     }
     lastFingerprint = fingerprint;
-    const signals = collectSignals(document, rule, location.href, generic?.readSignals);
+    const signals = collectSignals(document, rule, location.href, { generic: generic?.readSignals, structured: injectedStructuredReader() });
     // Most pages never name Kaspersky: with nothing of ours on show or reported, they are left alone here, unasked.
     if (signals.relevant === false && !listing && !slot.element && !lastReportKey) {
       report = noneReport(rule, signals.url, checksForUrl, 'no-kaspersky-mention');
       return;
     }
-    const plan = (await send({ type: 'kban:check', ruleId: rule.id, signals, checks: checksForUrl, kasperskySeen, previous: lastReportKey })) as PagePlan | undefined;
+    const has = { blockScreen: hasNoticeUi('block') };
+    const plan = (await send({ type: 'kban:check', ruleId: rule.id, signals, checks: checksForUrl, kasperskySeen, previous: lastReportKey, has })) as PagePlan | undefined;
     if (!plan?.report || !life.isValid()) {
       lastFingerprint = ''; // no answer (the background was restarting): try again at the next check
       return;

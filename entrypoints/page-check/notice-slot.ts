@@ -36,7 +36,7 @@ export function createNoticeSlot(rule: PageRule): NoticeSlot {
     ui!.placeNotice(element!, anchorFor(rule));
     if (!isBlock()) return;
     stopGuard?.();
-    stopGuard = ui!.guardBlockScreen(element!);
+    stopGuard = ui!.guardBlockScreen?.(element!);
     ui!.focusNotice(element!);
   };
   const clear = () => {

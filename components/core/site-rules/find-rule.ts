@@ -88,14 +88,30 @@ export const SCRIPTS = {
   pageCheck: 'page-check.js',
   /** The notice and block screen (entrypoints/notice), injected only when a page check has something to show. */
   notice: 'notice.js',
+  /** The block screen (entrypoints/block-screen): injected only where a page is to be blocked. */
+  blockScreen: 'block-screen.js',
   /** What the page check needs on sites without a rule (entrypoints/generic-check): "every site" mode only. */
   genericCheck: 'generic-check.js',
+  /** The structured-data reader (entrypoints/structured-data), for sites whose rule reads it. */
+  structuredData: 'structured-data.js',
 } as const;
+
+/**
+ * What goes into a frame with the page check, in order, after the rule's own script: the warning bar's code
+ * (a page check is loaded where a notice is likely) and, where the rule reads structured data, its reader.
+ */
+export function pageCheckScripts(rule: Pick<PageRule, 'structuredData'>): string[] {
+  return [SCRIPTS.notice, ...(rule.structuredData === false ? [] : [SCRIPTS.structuredData]), SCRIPTS.pageCheck];
+}
 
 /** Where the notice script hands the page check its functions, in the isolated world they share. */
 export const NOTICE_UI_KEY = 'kban.notice-ui';
+/** Where the block-screen script hands the page check its functions. */
+export const BLOCK_SCREEN_UI_KEY = 'kban.block-screen-ui';
 /** Where the generic check hands the page check its reader and classifier. */
 export const GENERIC_CHECK_KEY = 'kban.generic-check';
+/** Where the structured-data script hands the page check its reader. */
+export const STRUCTURED_DATA_KEY = 'kban.structured-data';
 /**
  * Where a page check offers the extension its report and a re-check (`PageCheckApi`), read by functions the
  * extension runs in that isolated world (components/platform/page-check-loader.ts). No page can reach it,
@@ -124,7 +140,7 @@ export function ruleContentScripts(rules: readonly SiteRule[]): RuleContentScrip
     const base: Pick<RuleContentScript, 'matches' | 'exclude_matches'> = { matches: ruleMatches(rule) };
     if (nested.length) base.exclude_matches = [...new Set(nested)].map((host) => `*://*.${host}/*`).sort();
     const ruleScript = ruleScriptPath(rule);
-    const early: RuleContentScript = { ...base, include_globs: EARLY_URL_GLOBS, js: [ruleScript, SCRIPTS.notice, SCRIPTS.pageCheck], run_at: 'document_start', all_frames: true };
+    const early: RuleContentScript = { ...base, include_globs: EARLY_URL_GLOBS, js: [ruleScript, ...pageCheckScripts(rule)], run_at: 'document_start', all_frames: true };
     // Kaspersky's own hosts: every address names Kaspersky, so the page check comes at once and there is no first stage.
     if (rule.hosts.every((host) => host.includes('kaspersky'))) return [early];
     return [

@@ -12,6 +12,7 @@ import { SETTINGS_KEY } from '@/components/platform/settings-store';
 import { collectSignals, collectTiles } from '@/entrypoints/page-check/collect-signals';
 import { loadPage } from '../../fixtures/load-page';
 import { LISTING_FIXTURES } from '../../fixtures/pages/listings';
+import { READERS } from '../../fixtures/readers';
 
 const PRODUCT_URL = 'https://www.amazon.com/Kaspersky-Premium-Protection-Antivirus-Password/dp/B0BHVJ4QT3';
 const OTHER_URL = 'https://www.amazon.com/Norton-Antivirus-Password-Manager-Protection/dp/B0BT3HHM9P';
@@ -19,7 +20,7 @@ const OTHER_URL = 'https://www.amazon.com/Norton-Antivirus-Password-Manager-Prot
 /** What the page check sends for a saved page: the signals its reader takes from the real markup. */
 function request(file: string, url: string, extra: Partial<CheckRequest> = {}): CheckRequest {
   const rule = findRule(new URL(url).hostname)!;
-  return { type: 'kban:check', ruleId: rule.id, signals: collectSignals(loadPage(file, url), rule, url), checks: 1, kasperskySeen: false, previous: '', ...extra };
+  return { type: 'kban:check', ruleId: rule.id, signals: collectSignals(loadPage(file, url), rule, url, READERS), checks: 1, kasperskySeen: false, previous: '', ...extra };
 }
 
 /** The prepared context the background stores (a US time zone unless said otherwise). */
@@ -95,7 +96,7 @@ describe('decideTiles', () => {
     async (_file, fixture) => {
       const rule = findRule(new URL(fixture.url).hostname)!;
       const doc = loadPage(fixture.file, fixture.url);
-      const plan = await decidePage({ type: 'kban:check', ruleId: rule.id, signals: collectSignals(doc, rule, fixture.url), checks: 1, kasperskySeen: false, previous: '' }, new URL(fixture.url).hostname);
+      const plan = await decidePage({ type: 'kban:check', ruleId: rule.id, signals: collectSignals(doc, rule, fixture.url, READERS), checks: 1, kasperskySeen: false, previous: '' }, new URL(fixture.url).hostname);
       expect(plan.markTiles).toBe(true);
       const { tiles } = collectTiles(doc, rule);
       const answer = decideTiles({ type: 'kban:tiles', ruleId: rule.id, tiles, report: plan.report, previous: '' });

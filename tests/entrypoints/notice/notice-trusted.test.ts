@@ -3,7 +3,12 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import { POLICY_DEFAULTS } from '@/components/core/policy/policy';
-import { createNotice, noticeRoot, placeNotice, type NoticeProps } from '@/entrypoints/notice/notice';
+import { createBlockScreen } from '@/entrypoints/block-screen/block-screen';
+import { createNotice as createBar } from '@/entrypoints/notice/notice';
+import { noticeRoot, placeNotice, type NoticeProps } from '@/entrypoints/notice/notice-parts';
+
+/** The warning bar or the block screen, as the page check draws them (each from its own script). */
+const createNotice = (props: NoticeProps) => (props.mode === 'block' ? createBlockScreen(props) : createBar(props));
 
 function props(overrides: Partial<NoticeProps> = {}): NoticeProps {
   return {

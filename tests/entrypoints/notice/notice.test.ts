@@ -3,7 +3,12 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Classification } from '@/components/core/classifier/types';
 import { POLICY_DEFAULTS } from '@/components/core/policy/policy';
-import { createNotice, noticeRoot, type NoticeProps } from '@/entrypoints/notice/notice';
+import { createBlockScreen } from '@/entrypoints/block-screen/block-screen';
+import { createNotice as createBar } from '@/entrypoints/notice/notice';
+import { noticeRoot, type NoticeProps } from '@/entrypoints/notice/notice-parts';
+
+/** The warning bar or the block screen, as the page check draws them (each from its own script). */
+const createNotice = (props: NoticeProps) => (props.mode === 'block' ? createBlockScreen(props) : createBar(props));
 import { axeViolations } from '../../components/ui/a11y';
 import { plainText, translator } from '../../components/ui/i18n';
 

@@ -6,6 +6,7 @@ import { classify, hostOf } from '@/components/core/classifier/classify';
 import { findRule } from '@/components/core/site-rules';
 import { collectSignals } from '@/entrypoints/page-check/collect-signals';
 import { loadPage } from '../../fixtures/load-page';
+import { READERS } from '../../fixtures/readers';
 
 describe('collectSignals text', () => {
   it.each([
@@ -13,7 +14,7 @@ describe('collectSignals text', () => {
     ['apps.apple.com/kaspersky-safe-kids.html', 'https://apps.apple.com/gb/app/kaspersky-safe-kids/id1095612390', 'Kaspersky Safe Kids'],
   ])('%s: drops direction marks from names', (file, url, name) => {
     const rule = findRule(hostOf(url))!;
-    const signals = collectSignals(loadPage(file, url), rule, url);
+    const signals = collectSignals(loadPage(file, url), rule, url, READERS);
     expect(signals.items[0]?.name, 'JSON-LD name should be read without U+200E').toBe(name);
     expect(signals.title.startsWith(name), `title "${signals.title}" should start with the bare name`).toBe(true);
     expect(classify(signals, rule).product, 'the product named in the notice').toBe(name);
@@ -23,12 +24,12 @@ describe('collectSignals text', () => {
     const file = 'www.amazon.com/norton-360-deluxe.html';
     const url = 'https://www.amazon.com/Norton-Antivirus-Security-Software-Subscription/dp/B0C7S1X2LN/ref=sr_1_4?keywords=kaspersky&qid=1714060123&sr=8-4';
     const rule = findRule(hostOf(url))!;
-    const signals = collectSignals(loadPage(file, url), rule, url);
+    const signals = collectSignals(loadPage(file, url), rule, url, READERS);
     expect(signals.relevant, 'no JSON-LD or body scan for a page whose subject never names Kaspersky').toBe(false);
     expect(signals.items).toEqual([]);
     // The same page at an address whose path names Kaspersky is read in full (and is still not flagged).
     const named = 'https://www.amazon.com/Kaspersky-vs-Norton/dp/B0C7S1X2LN';
-    const full = collectSignals(loadPage(file, named), rule, named);
+    const full = collectSignals(loadPage(file, named), rule, named, READERS);
     expect(full.relevant).toBe(true);
     expect(classify(full, rule).verdict).toBe('none');
   });

@@ -8,6 +8,7 @@ import { findRule } from '@/components/core/site-rules';
 import { collectSignals, collectTiles } from '@/entrypoints/page-check/collect-signals';
 import { loadPage } from '../../fixtures/load-page';
 import { PAGE_FIXTURES } from '../../fixtures/pages';
+import { READERS } from '../../fixtures/readers';
 
 describe.each(PAGE_FIXTURES.map((fixture) => [fixture.file, fixture] as const))('%s', (_file, fixture) => {
   it(`is ${fixture.expect} (${fixture.note})`, () => {
@@ -18,7 +19,7 @@ describe.each(PAGE_FIXTURES.map((fixture) => [fixture.file, fixture] as const))(
       expect(fixture.expect, 'no rule covers this host, so the page can only be left alone').toBe('none');
       return;
     }
-    const signals = collectSignals(doc, rule, fixture.url);
+    const signals = collectSignals(doc, rule, fixture.url, READERS);
     const result = classify(signals, rule);
     const why = `reasons: ${result.reasons.join(', ')}`;
     if (fixture.expect === 'listing') {

@@ -10,6 +10,7 @@ import { classify, hostOf } from '@/components/core/classifier/classify';
 import { findRule } from '@/components/core/site-rules';
 import { collectSignals, hasKasperskyTrace, type TraceTiming } from '@/entrypoints/page-check/collect-signals';
 import { loadTracePage, readTracePage, TRACE_FIXTURES, TRACE_PAGES_DIR } from '../../fixtures/trace';
+import { READERS } from '../../fixtures/readers';
 
 /** Parsing ended (domInteractive) at this time, in the emulated timeline. */
 const PARSED_AT = 100;
@@ -37,7 +38,7 @@ describe.each(TRACE_FIXTURES.map((fixture) => [fixture.file, fixture] as const))
     const doc = loadTracePage(fixture);
     const rule = findRule(hostOf(fixture.url));
     expect(rule, `no site rule covers ${hostOf(fixture.url)}: the content script would never run there`).toBeDefined();
-    const result = classify(collectSignals(doc, rule!, fixture.url), rule!);
+    const result = classify(collectSignals(doc, rule!, fixture.url, READERS), rule!);
     expect(result.verdict, `reasons: ${result.reasons.join(', ')}`).toBe(fixture.verdict);
   });
 

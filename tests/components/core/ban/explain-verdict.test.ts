@@ -8,10 +8,10 @@ import { findRule } from '@/components/core/site-rules';
 import { GENERIC_RULE } from '@/components/core/site-rules/generic';
 import { collectSignals } from '@/entrypoints/page-check/collect-signals';
 import { classifyGeneric } from '@/components/core/classifier/classify-generic';
-import { readGenericSignals } from '@/entrypoints/generic-check/read-generic-signals';
 import { GENERIC_FIXTURES } from '../../../fixtures/generic';
 import { GENERIC_PAGES_DIR, loadPage } from '../../../fixtures/load-page';
 import { PAGE_FIXTURES } from '../../../fixtures/pages';
+import { GENERIC_READERS, READERS } from '../../../fixtures/readers';
 
 const report = (classification: Classification, action: PageReport['action'] = 'warned', items = 0): PageReport => ({
   url: 'https://example.test/',
@@ -98,7 +98,7 @@ describe('explainVerdict', () => {
 
   it('names a site without a rule by its address, and says the general check decided', () => {
     const classification = classifyGeneric(
-      collectSignals(loadPage('www.gamivo.com/kaspersky-premium-3-devices-1-year.html', GAMIVO, GENERIC_PAGES_DIR), GENERIC_RULE, GAMIVO, readGenericSignals),
+      collectSignals(loadPage('www.gamivo.com/kaspersky-premium-3-devices-1-year.html', GAMIVO, GENERIC_PAGES_DIR), GENERIC_RULE, GAMIVO, GENERIC_READERS),
       GENERIC_RULE,
     );
     const explanation = explainVerdict({ url: GAMIVO, classification, action: 'warned', items: 0 });
@@ -109,7 +109,7 @@ describe('explainVerdict', () => {
 
   it('explains a trap the general check refused, with its reason', () => {
     const url = 'https://www.retailmenot.com/view/kaspersky.com';
-    const classification = classifyGeneric(collectSignals(loadPage('www.retailmenot.com/kaspersky.html', url, GENERIC_PAGES_DIR), GENERIC_RULE, url, readGenericSignals), GENERIC_RULE);
+    const classification = classifyGeneric(collectSignals(loadPage('www.retailmenot.com/kaspersky.html', url, GENERIC_PAGES_DIR), GENERIC_RULE, url, GENERIC_READERS), GENERIC_RULE);
     const explanation = explainVerdict({ url, classification, action: 'none', items: 0 });
     expect(explanation.summary).toEqual({ key: 'popup_explain_none', substitutions: ['retailmenot.com'] });
     expect(explanation.evidence).toEqual(['popup_reason_generic', 'popup_reason_generic_coupon']);
@@ -135,7 +135,7 @@ describe('explainVerdict', () => {
   it('explains the saved Amazon page for Kaspersky Premium from its product title and brand', () => {
     const fixture = PAGE_FIXTURES.find(f => f.file === 'www.amazon.com/kaspersky-premium.html')!;
     const rule = findRule(hostOf(fixture.url))!;
-    const classification = classify(collectSignals(loadPage(fixture.file, fixture.url), rule, fixture.url), rule);
+    const classification = classify(collectSignals(loadPage(fixture.file, fixture.url), rule, fixture.url, READERS), rule);
     const explanation = explainVerdict(report(classification));
     expect(explanation.summary.key).toBe('popup_explain_purchase');
     expect(explanation.summary.substitutions[0]).toBe('Amazon');
@@ -152,12 +152,12 @@ describe('reason codes', () => {
     for (const fixture of PAGE_FIXTURES) {
       const rule = findRule(hostOf(fixture.url));
       if (!rule) continue;
-      const { reasons } = classify(collectSignals(loadPage(fixture.file, fixture.url), rule, fixture.url), rule);
+      const { reasons } = classify(collectSignals(loadPage(fixture.file, fixture.url), rule, fixture.url, READERS), rule);
       for (const reason of reasons) if (!SILENT.test(reason) && !reasonKey(reason)) unmapped.add(reason);
     }
     // Pages of sites without a rule, decided by the generic check: every reason there has words, its site code included.
     for (const fixture of GENERIC_FIXTURES) {
-      const { reasons } = classifyGeneric(collectSignals(loadPage(fixture.file, fixture.url, GENERIC_PAGES_DIR), GENERIC_RULE, fixture.url, readGenericSignals), GENERIC_RULE);
+      const { reasons } = classifyGeneric(collectSignals(loadPage(fixture.file, fixture.url, GENERIC_PAGES_DIR), GENERIC_RULE, fixture.url, GENERIC_READERS), GENERIC_RULE);
       for (const reason of reasons) if (!reasonKey(reason)) unmapped.add(reason);
     }
     expect([...unmapped], 'add these reason codes to REASON_KEYS in components/core/ban/explain-verdict.ts and to both locales').toEqual([]);

@@ -12,9 +12,9 @@ import { findRule, SITE_RULES } from '@/components/core/site-rules';
 import { injectedRule, ruleScriptPath, serializeRule } from '@/components/core/site-rules/find-rule';
 import { GENERIC_RULE } from '@/components/core/site-rules/generic';
 import { collectSignals } from '@/entrypoints/page-check/collect-signals';
-import { readGenericSignals } from '@/entrypoints/generic-check/read-generic-signals';
 import { GENERIC_FIXTURES } from '../../../fixtures/generic';
 import { GENERIC_PAGES_DIR, loadPage } from '../../../fixtures/load-page';
+import { GENERIC_READERS } from '../../../fixtures/readers';
 
 function htmlFiles(dir: string, prefix = ''): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -57,7 +57,7 @@ describe('generic fixtures', () => {
 
   it.each(GENERIC_FIXTURES.map((fixture) => [fixture.file, fixture] as const))('%s', (_file, fixture) => {
     const doc = loadPage(fixture.file, fixture.url, GENERIC_PAGES_DIR);
-    const result = classifyGeneric(collectSignals(doc, GENERIC_RULE, fixture.url, readGenericSignals), GENERIC_RULE);
+    const result = classifyGeneric(collectSignals(doc, GENERIC_RULE, fixture.url, GENERIC_READERS), GENERIC_RULE);
     const why = `reasons: ${result.reasons.join(', ')} (${fixture.note})`;
     expect(result.verdict, why).toBe(fixture.expect);
     expect(result.ruleId).toBe('generic');
@@ -162,7 +162,7 @@ describe('controlKind', () => {
 
 describe('the generic check reaches pages on its own', () => {
   it('classify() leaves a site without a rule to the generic check, which the page check finds only when injected', async () => {
-    const { injectedGenericCheck } = await import('@/entrypoints/page-check/generic-check-slot');
+    const { injectedGenericCheck } = await import('@/entrypoints/page-check/injected');
     const { genericCheck } = await import('@/entrypoints/generic-check/generic-check');
     expect(classify({ url: 'https://shop.example/kaspersky', title: 'Kaspersky Premium', meta: {}, h1: 'Kaspersky Premium', items: [], pageTypes: [], breadcrumbs: [], site: {} }, GENERIC_RULE)).toMatchObject({ verdict: 'none', reasons: ['generic-check-missing'] });
     expect(injectedGenericCheck({})).toBeUndefined();

@@ -9,6 +9,7 @@ import { classify, classifyTiles } from '@/components/core/classifier/classify';
 import type { PageSignals } from '@/components/core/classifier/types';
 import { SITE_RULES, findRule } from '@/components/core/site-rules';
 import { collectSignals, collectTiles } from '@/entrypoints/page-check/collect-signals';
+import { READERS } from '../../../fixtures/readers';
 
 const amazon = findRule('www.amazon.com')!;
 
@@ -74,7 +75,7 @@ describe('collectSignals on hostile pages', () => {
   it.each(hostile)('%s: no exception, bounded time', (_name, html) => {
     const doc = documentFrom(html);
     const started = performance.now();
-    const signals = collectSignals(doc, amazon, 'https://www.amazon.com/dp/B000000000');
+    const signals = collectSignals(doc, amazon, 'https://www.amazon.com/dp/B000000000', READERS);
     const result = classify(signals, amazon);
     collectTiles(doc, amazon);
     expect(performance.now() - started, 'signal reading must stay bounded').toBeLessThan(2000);
@@ -93,7 +94,7 @@ describe('collectSignals on hostile pages', () => {
     fc.assert(
       fc.property(fc.array(fragment, { maxLength: 30 }), fc.constantFrom(...SITE_RULES), (parts, rule) => {
         const doc = documentFrom(parts.join(''));
-        expect(() => classify(collectSignals(doc, rule, `https://${rule.hosts[0]}/dp/B000000000`), rule)).not.toThrow();
+        expect(() => classify(collectSignals(doc, rule, `https://${rule.hosts[0]}/dp/B000000000`, READERS), rule)).not.toThrow();
       }),
       { numRuns: 200 },
     );

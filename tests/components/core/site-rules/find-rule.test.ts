@@ -37,8 +37,8 @@ describe('ruleContentScripts', () => {
       expect(hits.length, `${url} is matched by ${hits.map((hit) => `${hit.js[0]} ${hit.run_at}`).join(', ') || 'nothing'}`).toBe(1);
       const rule = findRule(host, SITE_RULES)!;
       const named = rule.hosts.every((own) => own.includes('kaspersky')) || EARLY_URL_GLOBS.some((glob) => globMatches(glob, url));
-      const stages = named ? [SCRIPTS.notice, SCRIPTS.pageCheck] : [SCRIPTS.firstStage];
-      expect(hits[0]!.js, 'its own rule first, then the notice and page check (address names Kaspersky) or the first stage').toEqual([`site-rules/${findRule(host, SITE_RULES)!.id}.js`, ...stages]);
+      const stages = named ? [SCRIPTS.notice, ...(rule.structuredData === false ? [] : [SCRIPTS.structuredData]), SCRIPTS.pageCheck] : [SCRIPTS.firstStage];
+      expect(hits[0]!.js, 'its own rule first, then the notice, the structured-data reader where the rule reads it, and the page check (address names Kaspersky), or the first stage').toEqual([`site-rules/${findRule(host, SITE_RULES)!.id}.js`, ...stages]);
       expect(hits[0]!.all_frames, 'a framed Kaspersky page is checked too').toBe(true);
     }
   });

@@ -2,7 +2,7 @@
  * @vitest-environment happy-dom
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { guardBlockScreen, REPAIRS_PER_WINDOW, REPAIR_WINDOW_MS } from '@/entrypoints/notice/block-guard';
+import { guardBlockScreen, REPAIRS_PER_WINDOW, REPAIR_WINDOW_MS } from '@/entrypoints/block-screen/block-guard';
 
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 let host: HTMLElement;

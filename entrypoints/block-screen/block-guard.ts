@@ -9,7 +9,7 @@
  * in a loop gets a timer, not a hung tab) and the guard carries on for as long as the screen stands.
  * @module
  */
-import { noticeRoot } from './notice';
+import { noticeRoot } from '../notice/notice-parts';
 
 /** Repairs per window; more wait for the next window. */
 export const REPAIRS_PER_WINDOW = 100;

@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { GENERIC_CHECK_KEY, STRUCTURED_DATA_KEY } from '@/components/core/site-rules/find-rule';
+import { genericCheck } from '@/entrypoints/generic-check/generic-check';
+import { injectedGenericCheck, injectedStructuredReader } from '@/entrypoints/page-check/injected';
+import { readStructuredData } from '@/entrypoints/structured-data/read-structured-data';
+
+describe('the readers other scripts hand the page check', () => {
+  it('finds the structured-data reader only where its script ran, and nothing else under its key', () => {
+    expect(injectedStructuredReader({})).toBeUndefined();
+    expect(injectedStructuredReader({ [Symbol.for(STRUCTURED_DATA_KEY)]: readStructuredData })).toBe(readStructuredData);
+    expect(injectedStructuredReader({ [Symbol.for(STRUCTURED_DATA_KEY)]: { read: readStructuredData } })).toBeUndefined();
+    expect(injectedStructuredReader({ [Symbol.for(GENERIC_CHECK_KEY)]: genericCheck }), 'another script\'s hand-over is not this one').toBeUndefined();
+  });
+
+  it('finds the generic check only under its own key', () => {
+    expect(injectedGenericCheck({ [Symbol.for(GENERIC_CHECK_KEY)]: genericCheck })).toBe(genericCheck);
+    expect(injectedGenericCheck({ [Symbol.for(STRUCTURED_DATA_KEY)]: genericCheck })).toBeUndefined();
+  });
+});
