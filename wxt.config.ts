@@ -29,7 +29,7 @@ const ORG_CHROME_PUBLIC_KEY =
 export const FIREFOX_ORG_ID = 'kban-org@kban.dev';
 
 /** The entrypoints that run in web pages (isolated worlds), built without webextension-polyfill. */
-const PAGE_SCRIPTS = ['first-stage', 'page-check', 'structured-data', 'generic-check', 'notice', 'block-screen', 'search-results'];
+const PAGE_SCRIPTS = ['first-stage', 'page-check', 'structured-data', 'listing', 'generic-check', 'notice', 'block-screen', 'search-results'];
 
 /**
  * Page scripts whose code nearly all runs once they are loaded. V8 compiles a function lazily, when it is
@@ -38,7 +38,7 @@ const PAGE_SCRIPTS = ['first-stage', 'page-check', 'structured-data', 'generic-c
  * other engines ignore it) has the whole file compiled at once instead: about 1 ms less per flagged page
  * (README, Performance). Not for the first stage, which runs on every page and is mostly its test.
  */
-const EAGER_COMPILE = ['page-check', 'structured-data', 'generic-check', 'notice', 'block-screen'];
+const EAGER_COMPILE = ['page-check', 'structured-data', 'listing', 'generic-check', 'notice', 'block-screen'];
 const COMPILE_HINT = '//# allFunctionsCalledOnLoad\n';
 
 /** What "every site" mode asks for: web pages on any host (components/core/probe/every-site-target.ts). */

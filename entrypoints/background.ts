@@ -34,8 +34,12 @@ export default defineBackground(() => {
     const plan = await decidePage(request, host);
     // A listing reports once its tiles are told apart (kban:tiles).
     if (!plan.markTiles) report(plan.report, request.previous, frame?.tabId);
-    // The block screen's code goes in before the answer: a round trip of its own would land behind a large page's first layout.
-    if (plan.notice?.mode === 'block' && !request.has?.blockScreen && frame) await injectScripts(frame, [SCRIPTS.blockScreen]);
+    // Code the plan needs goes in before the answer: a round trip of its own would land behind a large page's first layout.
+    const needs = [
+      ...(plan.notice?.mode === 'block' && !request.has?.blockScreen ? [SCRIPTS.blockScreen] : []),
+      ...(plan.markTiles && !request.has?.listing ? [SCRIPTS.listing] : []),
+    ];
+    if (needs.length && frame) await injectScripts(frame, needs);
     return plan;
   };
 

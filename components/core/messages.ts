@@ -31,8 +31,8 @@ export interface CheckRequest {
   kasperskySeen: boolean;
   /** The key of the last report this page check made (`reportKey`): an unchanged report is not reported again. */
   previous: string;
-  /** Code the frame already has, which the background would otherwise inject before answering (a block screen's). */
-  has?: { blockScreen?: boolean };
+  /** Code the frame already has, which the background would otherwise inject before answering: a block screen's, a listing's. */
+  has?: { blockScreen?: boolean; listing?: boolean };
 }
 
 /** A listing page's tiles, to be told apart (sent when the plan asked for them). */

@@ -5,14 +5,11 @@
  * @module
  */
 import { mentionsKaspersky } from '@/components/core/classifier/product-names';
-import type { GenericSignals, PageSignals, PageRule, StructuredItem, TileSignal } from '@/components/core/classifier/types';
+import type { GenericSignals, PageSignals, PageRule, StructuredItem } from '@/components/core/classifier/types';
 import { isKasperskyTraceUrl } from '@/components/core/trace/kaspersky-trace';
 import { addressNamesKaspersky, namesKaspersky } from '@/components/core/probe/names-kaspersky';
 
 const MAX_TEXT = 300;
-const MAX_TILES = 300;
-/** A tile's whole text is kept this long: enough to reach the format line under a long title. */
-const MAX_TILE_DETAIL = 600;
 
 /** Invisible direction marks some stores put around names (the App Store prefixes app names with U+200E). */
 const BIDI_MARKS = /[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
@@ -34,7 +31,7 @@ export function spacedText(element: Element): string {
 }
 
 /** The text of the first match; `spaced` reads it as a person sees it (slower: used once a page looks relevant). */
-function textOf(root: ParentNode, selector: string | undefined, spaced = true): string | undefined {
+export function textOf(root: ParentNode, selector: string | undefined, spaced = true): string | undefined {
   if (!selector) return undefined;
   try {
     const element = root.querySelector(selector);
@@ -154,24 +151,6 @@ export function collectSignals(doc: Document, rule: PageRule, url = doc.location
   const free = rule.free;
   if (free) signals.site.free = [...doc.querySelectorAll(free.selector)].slice(0, 20).some((element) => free.text.test((element.textContent ?? '').slice(0, 2e5)));
   return signals;
-}
-
-/** The product tiles of a listing page, with their titles (capped in number and length). */
-export function collectTiles(doc: Document, rule: PageRule): { tiles: TileSignal[]; elements: Element[] } {
-  const { tile, tileTitle } = rule.selectors ?? {};
-  if (!tile) return { tiles: [], elements: [] };
-  let elements: Element[];
-  try {
-    elements = [...doc.querySelectorAll(tile)].slice(0, MAX_TILES);
-  } catch {
-    return { tiles: [], elements: [] };
-  }
-  const tiles = elements.map((element, index) => {
-    // Text nodes joined with spaces: adjacent blocks ("…Published</div><div>Paperback") stay separate words.
-    const detail = spacedText(element).replace(/\s+/g, ' ').trim().slice(0, MAX_TILE_DETAIL);
-    return { index, title: (tileTitle ? textOf(element, tileTitle) : undefined) ?? detail.slice(0, 200), detail };
-  });
-  return { tiles, elements };
 }
 
 /** What the trace check reads of the browser's performance timeline (the document's own `performance`). */

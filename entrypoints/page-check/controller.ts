@@ -12,11 +12,10 @@ import type { PageRule } from '@/components/core/classifier/types';
 import { pageLookup } from '@/components/core/i18n/page-messages';
 import { reportKey, type ExtensionMessage, type PageCheckApi, type PagePlan, type PageReport, type TilesPlan } from '@/components/core/messages';
 import { PAGE_CHECK_API_KEY } from '@/components/core/site-rules/find-rule';
-import { markTile, unmarkTiles } from '@/components/ui/tile-badge';
-import { collectSignals, collectTiles, hasKasperskyTrace } from './collect-signals';
+import { collectSignals, hasKasperskyTrace } from './collect-signals';
 import { hasNoticeUi, loadNoticeUi } from './notice-loader';
 import { createNoticeSlot } from './notice-slot';
-import { injectedGenericCheck, injectedStructuredReader } from './injected';
+import { injectedGenericCheck, injectedListing, injectedStructuredReader } from './injected';
 import type { Lifecycle } from './lifecycle';
 
 const CHECK_DELAY_MS = 400;
@@ -84,12 +83,18 @@ export function startPageCheck(life: Lifecycle, rule: PageRule, onReady?: () => 
       );
     }
     if (!plan.markTiles) return setReport(plan.report);
-    const { tiles, elements } = collectTiles(document, rule);
+    // The background put the listing's code in before it answered; without it, try again at the next check.
+    const listing = injectedListing();
+    if (!listing) {
+      lastFingerprint = '';
+      return;
+    }
+    const { tiles, elements } = listing.collectTiles(document, rule);
     const answer = (await send({ type: 'kban:tiles', ruleId: rule.id, tiles, report: plan.report, previous: lastReportKey })) as TilesPlan | undefined;
     if (!answer || !life.isValid()) return;
     for (const { index, kind } of answer.marks) {
       const element = elements[index];
-      const badge = element && markTile(element, kind, t(kind === 'download' ? 'badge_download' : 'badge_purchase'), t('badge_explanation'));
+      const badge = element && listing.markTile(element, kind, t(kind === 'download' ? 'badge_download' : 'badge_purchase'), t('badge_explanation'));
       if (badge) badges.add(badge);
     }
     setReport(answer.report);
@@ -102,7 +107,7 @@ export function startPageCheck(life: Lifecycle, rule: PageRule, onReady?: () => 
       currentUrl = location.href;
       checksForUrl = 0;
       slot.newAddress();
-      unmarkTiles(document);
+      injectedListing()?.unmarkTiles(document);
     }
     checksForUrl++;
     // Kaspersky's web protection puts its trace in the HTML as served: look once per page load.
@@ -131,7 +136,7 @@ export function startPageCheck(life: Lifecycle, rule: PageRule, onReady?: () => 
       report = noneReport(rule, signals.url, checksForUrl, 'no-kaspersky-mention');
       return;
     }
-    const has = { blockScreen: hasNoticeUi('block') };
+    const has = { blockScreen: hasNoticeUi('block'), listing: !!injectedListing() };
     const plan = (await send({ type: 'kban:check', ruleId: rule.id, signals, checks: checksForUrl, kasperskySeen, previous: lastReportKey, has })) as PagePlan | undefined;
     if (!plan?.report || !life.isValid()) {
       lastFingerprint = ''; // no answer (the background was restarting): try again at the next check
@@ -186,7 +191,7 @@ export function startPageCheck(life: Lifecycle, rule: PageRule, onReady?: () => 
     observer.disconnect();
     if (timer !== undefined) clearTimeout(timer);
     slot.clear();
-    unmarkTiles(document);
+    injectedListing()?.unmarkTiles(document);
   });
 
   // Injected at document_start (the address names Kaspersky): check during DOMContentLoaded.

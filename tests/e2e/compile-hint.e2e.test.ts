@@ -13,6 +13,6 @@ const HINT = '//# allFunctionsCalledOnLoad\n';
 
 it.each([['Chrome', chromeExtensionDir], ['Firefox', firefoxExtensionDir]] as const)('%s build: page check and its readers, notice and block screen are compiled at once; the first stage lazily', (_name, dir) => {
   const head = (file: string) => readFileSync(path.join(dir(), file), 'utf8').slice(0, HINT.length);
-  for (const file of ['page-check.js', 'structured-data.js', 'generic-check.js', 'notice.js', 'block-screen.js']) expect(head(file), file).toBe(HINT);
+  for (const file of ['page-check.js', 'structured-data.js', 'listing.js', 'generic-check.js', 'notice.js', 'block-screen.js']) expect(head(file), file).toBe(HINT);
   expect(head('first-stage.js')).not.toBe(HINT);
 });

@@ -94,6 +94,8 @@ export const SCRIPTS = {
   genericCheck: 'generic-check.js',
   /** The structured-data reader (entrypoints/structured-data), for sites whose rule reads it. */
   structuredData: 'structured-data.js',
+  /** Reading and marking a listing's tiles (entrypoints/listing): injected only where there are tiles to tell apart. */
+  listing: 'listing.js',
 } as const;
 
 /**
@@ -112,6 +114,8 @@ export const BLOCK_SCREEN_UI_KEY = 'kban.block-screen-ui';
 export const GENERIC_CHECK_KEY = 'kban.generic-check';
 /** Where the structured-data script hands the page check its reader. */
 export const STRUCTURED_DATA_KEY = 'kban.structured-data';
+/** Where the listing script hands the page check its tile reader and badges. */
+export const LISTING_KEY = 'kban.listing';
 /**
  * Where a page check offers the extension its report and a re-check (`PageCheckApi`), read by functions the
  * extension runs in that isolated world (components/platform/page-check-loader.ts). No page can reach it,

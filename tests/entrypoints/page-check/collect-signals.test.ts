@@ -5,7 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { classify, classifyTiles, hostOf } from '@/components/core/classifier/classify';
 import { findRule } from '@/components/core/site-rules';
-import { collectSignals, collectTiles } from '@/entrypoints/page-check/collect-signals';
+import { collectSignals } from '@/entrypoints/page-check/collect-signals';
+import { collectTiles } from '@/entrypoints/listing/collect-tiles';
 import { loadPage } from '../../fixtures/load-page';
 import { PAGE_FIXTURES } from '../../fixtures/pages';
 import { READERS } from '../../fixtures/readers';

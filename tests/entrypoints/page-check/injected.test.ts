@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { GENERIC_CHECK_KEY, STRUCTURED_DATA_KEY } from '@/components/core/site-rules/find-rule';
+import { GENERIC_CHECK_KEY, LISTING_KEY, STRUCTURED_DATA_KEY } from '@/components/core/site-rules/find-rule';
 import { genericCheck } from '@/entrypoints/generic-check/generic-check';
-import { injectedGenericCheck, injectedStructuredReader } from '@/entrypoints/page-check/injected';
+import { listing } from '@/entrypoints/listing/listing';
+import { injectedGenericCheck, injectedListing, injectedStructuredReader } from '@/entrypoints/page-check/injected';
 import { readStructuredData } from '@/entrypoints/structured-data/read-structured-data';
 
 describe('the readers other scripts hand the page check', () => {
@@ -15,5 +16,13 @@ describe('the readers other scripts hand the page check', () => {
   it('finds the generic check only under its own key', () => {
     expect(injectedGenericCheck({ [Symbol.for(GENERIC_CHECK_KEY)]: genericCheck })).toBe(genericCheck);
     expect(injectedGenericCheck({ [Symbol.for(STRUCTURED_DATA_KEY)]: genericCheck })).toBeUndefined();
+  });
+});
+
+describe('the listing code', () => {
+  it('is found only where the listing script handed it over whole', () => {
+    expect(injectedListing({})).toBeUndefined();
+    expect(injectedListing({ [Symbol.for(LISTING_KEY)]: listing })).toBe(listing);
+    expect(injectedListing({ [Symbol.for(LISTING_KEY)]: { collectTiles: listing.collectTiles } }), 'a part of it is not enough').toBeUndefined();
   });
 });

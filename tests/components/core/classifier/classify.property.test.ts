@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { classify, classifyTiles } from '@/components/core/classifier/classify';
 import type { PageSignals } from '@/components/core/classifier/types';
 import { SITE_RULES, findRule } from '@/components/core/site-rules';
-import { collectSignals, collectTiles } from '@/entrypoints/page-check/collect-signals';
+import { collectSignals } from '@/entrypoints/page-check/collect-signals';
+import { collectTiles } from '@/entrypoints/listing/collect-tiles';
 import { READERS } from '../../../fixtures/readers';
 
 const amazon = findRule('www.amazon.com')!;

@@ -7,7 +7,7 @@ import { getMessage, messages } from '../../ui/i18n';
 
 const ROOT = path.resolve(__dirname, '../../../..');
 /** Sources of scripts that run in web pages and show words. */
-const PAGE_SOURCES = ['entrypoints/page-check', 'entrypoints/notice', 'entrypoints/search-results', 'components/ui/tile-badge.ts', 'components/core/ban/notice-text.ts'];
+const PAGE_SOURCES = ['entrypoints/page-check', 'entrypoints/notice', 'entrypoints/block-screen', 'entrypoints/structured-data', 'entrypoints/listing', 'entrypoints/search-results', 'components/ui/tile-badge.ts', 'components/core/ban/notice-text.ts'];
 
 function sourceFiles(entry: string): string[] {
   const full = path.join(ROOT, entry);
