@@ -13,7 +13,7 @@ import { decidePage, decideTiles } from '@/components/platform/page-decision';
 import { readPageState } from '@/components/platform/page-state';
 import { grantProceed } from '@/components/platform/proceed-store';
 import { startEverySite } from '@/components/platform/every-site';
-import { SCRIPTS } from '@/components/core/site-rules/find-rule';
+import { scriptsForPlan } from '@/components/core/site-rules/find-rule';
 import { injectPageCheck, injectScripts, recheckPages, type FrameTarget } from '@/components/platform/page-check-loader';
 import { findRule } from '@/components/core/site-rules';
 import { syncSearchScript } from '@/components/platform/search-registration';
@@ -34,11 +34,8 @@ export default defineBackground(() => {
     const plan = await decidePage(request, host);
     // A listing reports once its tiles are told apart (kban:tiles).
     if (!plan.markTiles) report(plan.report, request.previous, frame?.tabId);
-    // Code the plan needs goes in before the answer: a round trip of its own would land behind a large page's first layout.
-    const needs = [
-      ...(plan.notice?.mode === 'block' && !request.has?.blockScreen ? [SCRIPTS.blockScreen] : []),
-      ...(plan.markTiles && !request.has?.listing ? [SCRIPTS.listing] : []),
-    ];
+    // The code the plan needs goes in before the answer.
+    const needs = scriptsForPlan(plan, request.has);
     if (needs.length && frame) await injectScripts(frame, needs);
     return plan;
   };
@@ -66,11 +63,6 @@ export default defineBackground(() => {
       // With the notice's code: a second round trip for it lands behind the large page's first layout (the
       // notice came 237 ms after DOMContentLoaded instead of 93 ms on the 1.5 MB benchmark page).
       return injectPageCheck(frame, findRule(host) ?? {}).then(() => undefined);
-    }
-    // A page check has a notice to show: its code goes into that frame (answered once it is there).
-    if (msg?.type === 'kban:load-notice' && frame) {
-      const script = msg.mode === 'block' ? SCRIPTS.blockScreen : SCRIPTS.notice;
-      return injectScripts(frame, [script]).then(() => undefined);
     }
     if (msg?.type === 'kban:kaspersky-active' && typeof msg.site === 'string') {
       // Recorded for the popup and the one-time note; reported to the admin when policy asks (reportKasperskyActive).

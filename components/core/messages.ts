@@ -31,8 +31,8 @@ export interface CheckRequest {
   kasperskySeen: boolean;
   /** The key of the last report this page check made (`reportKey`): an unchanged report is not reported again. */
   previous: string;
-  /** Code the frame already has, which the background would otherwise inject before answering: a block screen's, a listing's. */
-  has?: { blockScreen?: boolean; listing?: boolean };
+  /** Code the frame already has, which the background would otherwise inject before answering (`scriptsForPlan`). */
+  has?: FrameCode;
 }
 
 /** A listing page's tiles, to be told apart (sent when the plan asked for them). */
@@ -58,6 +58,13 @@ export interface NoticePlan {
   region?: Pick<RegionDecision, 'source' | 'basis'>;
   /** "Proceed anyway for 60 minutes", plural-resolved by the background (no `Intl` on web pages). */
   proceedLabel?: string;
+}
+
+/** Which of the code a plan may need a frame already has: the warning bar, the block screen, the listing's. */
+export interface FrameCode {
+  notice?: boolean;
+  blockScreen?: boolean;
+  listing?: boolean;
 }
 
 /** What a page check offers the extension in its isolated world (under `PAGE_CHECK_API_KEY`). */
@@ -96,8 +103,6 @@ export type ExtensionMessage =
   | { type: 'kban:dismiss' }
   /** From the first stage: this frame could be a Kaspersky page; inject the page check into it. */
   | { type: 'kban:load-check' }
-  /** From a page check with something to show: inject the code of the warning bar, or of the block screen, into its frame. */
-  | { type: 'kban:load-notice'; mode: 'warn' | 'block' }
   | { type: 'kban:open-details' }
   /** The content script needs the page context before the background has stored it (just after install). */
   | { type: 'kban:page-context' }

@@ -10,7 +10,7 @@ import { shouldCheckTab } from '../core/probe/every-site-target';
 import { hasEverySiteAccess } from './every-site-access';
 import { decideRegion } from '../core/region/detect-region';
 import { SITE_RULES } from '../core/site-rules';
-import { SCRIPTS, ruleScriptPath } from '../core/site-rules/find-rule';
+import { ruleScriptPath } from '../core/site-rules/find-rule';
 import { GENERIC_RULE } from '../core/site-rules/generic';
 import { readPageContext } from './page-context';
 import { injectPageCheck } from './page-check-loader';
@@ -39,7 +39,7 @@ export function startEverySite(): () => void {
     if (!change.url && !change.title && change.status !== 'complete') return;
     if (!shouldCheckTab(tab, SITE_RULES) || injected.get(tabId) === tab.url) return;
     void isActive().then(async (on) => {
-      if (!on || !(await injectPageCheck({ tabId, frameId: 0 }, GENERIC_RULE, [ruleScriptPath(GENERIC_RULE), SCRIPTS.genericCheck]))) return;
+      if (!on || !(await injectPageCheck({ tabId, frameId: 0 }, GENERIC_RULE, [ruleScriptPath(GENERIC_RULE)]))) return;
       injected.set(tabId, tab.url!);
     });
   });

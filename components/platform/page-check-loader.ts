@@ -17,19 +17,21 @@ export interface FrameTarget {
   documentId?: string;
 }
 
-type ExecuteScript = (details: { target: Record<string, unknown>; files: string[]; injectImmediately?: boolean }) => Promise<unknown>;
+/** `scripting.executeScript`, with files or with a function (absent where the browser has no `scripting`). */
+type ExecuteScript = (details: { target: Record<string, unknown>; files?: string[]; func?: (...args: string[]) => unknown; args?: string[]; injectImmediately?: boolean }) => Promise<Array<{ result?: unknown }>>;
+const scriptingApi = (): ExecuteScript | undefined => (browser as unknown as { scripting?: { executeScript: ExecuteScript } }).scripting?.executeScript;
 
 /**
  * Runs the page check for `rule` in `frame`, after `files` (a no-op when the check already runs there: it
  * guards itself). Resolves false when the frame is gone or the extension has no access to it.
  */
-export function injectPageCheck(frame: FrameTarget, rule: Pick<PageRule, 'structuredData'>, files: string[] = []): Promise<boolean> {
+export function injectPageCheck(frame: FrameTarget, rule: Partial<Pick<PageRule, 'role' | 'structuredData'>>, files: string[] = []): Promise<boolean> {
   return injectScripts(frame, [...files, ...pageCheckScripts(rule)]);
 }
 
 /** Runs `files` in `frame`, in order, at once. Resolves false when the frame is gone or not ours to script. */
 export async function injectScripts(frame: FrameTarget, files: string[]): Promise<boolean> {
-  const executeScript = (browser as unknown as { scripting?: { executeScript: ExecuteScript } }).scripting?.executeScript;
+  const executeScript = scriptingApi();
   if (!executeScript) return false;
   const target = frame.documentId ? { tabId: frame.tabId, documentIds: [frame.documentId] } : { tabId: frame.tabId, frameIds: [frame.frameId] };
   try {
@@ -47,7 +49,7 @@ export async function injectScripts(frame: FrameTarget, files: string[]): Promis
  * that is gone or not ours to script.
  */
 async function callPageChecks<K extends keyof PageCheckApi>(tabId: number, call: K, allFrames: boolean): Promise<Array<{ value: ReturnType<PageCheckApi[K]> } | null>> {
-  const executeScript = (browser as unknown as { scripting?: { executeScript: FuncScript } }).scripting?.executeScript;
+  const executeScript = scriptingApi();
   if (!executeScript) return [];
   // Serialised into the frame: it may use nothing outside itself. (A frame's undefined result is dropped, hence the wrapper.)
   const func = (key: string, name: string) => {
@@ -61,8 +63,6 @@ async function callPageChecks<K extends keyof PageCheckApi>(tabId: number, call:
     return []; // the tab is gone, or not ours to script
   }
 }
-
-type FuncScript = (details: { target: Record<string, unknown>; func: (...args: string[]) => unknown; args: string[]; injectImmediately?: boolean }) => Promise<Array<{ result?: unknown }>>;
 
 /**
  * What the page check in a tab's top frame reported: null when the frame has no page check (or is not

@@ -1,11 +1,11 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { BLOCK_SCREEN_UI_KEY } from '@/components/core/site-rules/find-rule';
+import { BLOCK_SCREEN_UI_KEY, handOver } from '@/components/core/site-rules/find-rule';
 import type { NoticeUi } from '../notice/notice-ui';
 import { focusNotice, placeNotice } from '../notice/notice-parts';
 import { guardBlockScreen } from './block-guard';
 import { createBlockScreen } from './block-screen';
 
-const blockScreenUi: NoticeUi = { createNotice: createBlockScreen, placeNotice, focusNotice, guardBlockScreen: (host) => guardBlockScreen(host) };
+const blockScreenUi: NoticeUi = { createNotice: createBlockScreen, placeNotice, focusNotice, guardBlockScreen };
 
 /**
  * Stage three, when the organisation's policy blocks: the block screen and its guard. The background injects
@@ -14,5 +14,5 @@ const blockScreenUi: NoticeUi = { createNotice: createBlockScreen, placeNotice, 
  * and no page can reach.
  */
 export default defineUnlistedScript(() => {
-  (globalThis as unknown as Record<symbol, unknown>)[Symbol.for(BLOCK_SCREEN_UI_KEY)] ??= blockScreenUi;
+  handOver(BLOCK_SCREEN_UI_KEY, blockScreenUi);
 });

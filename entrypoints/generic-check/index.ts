@@ -1,5 +1,5 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { GENERIC_CHECK_KEY } from '@/components/core/site-rules/find-rule';
+import { GENERIC_CHECK_KEY, handOver } from '@/components/core/site-rules/find-rule';
 import { genericCheck } from './generic-check';
 
 /**
@@ -9,5 +9,5 @@ import { genericCheck } from './generic-check';
  * isolated world it shares with the page check and no page can reach.
  */
 export default defineUnlistedScript(() => {
-  (globalThis as unknown as Record<symbol, unknown>)[Symbol.for(GENERIC_CHECK_KEY)] ??= genericCheck;
+  handOver(GENERIC_CHECK_KEY, genericCheck);
 });

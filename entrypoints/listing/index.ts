@@ -1,5 +1,5 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { LISTING_KEY } from '@/components/core/site-rules/find-rule';
+import { LISTING_KEY, handOver } from '@/components/core/site-rules/find-rule';
 import { listing } from './listing';
 
 /**
@@ -9,5 +9,5 @@ import { listing } from './listing';
  * no page can reach.
  */
 export default defineUnlistedScript(() => {
-  (globalThis as unknown as Record<symbol, unknown>)[Symbol.for(LISTING_KEY)] ??= listing;
+  handOver(LISTING_KEY, listing);
 });

@@ -1,5 +1,5 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { NOTICE_UI_KEY } from '@/components/core/site-rules/find-rule';
+import { NOTICE_UI_KEY, handOver } from '@/components/core/site-rules/find-rule';
 import { noticeUi } from './notice-ui';
 
 /**
@@ -9,5 +9,5 @@ import { noticeUi } from './notice-ui';
  * isolated world they share and no page can reach.
  */
 export default defineUnlistedScript(() => {
-  (globalThis as unknown as Record<symbol, unknown>)[Symbol.for(NOTICE_UI_KEY)] ??= noticeUi;
+  handOver(NOTICE_UI_KEY, noticeUi);
 });

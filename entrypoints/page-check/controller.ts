@@ -13,9 +13,8 @@ import { pageLookup } from '@/components/core/i18n/page-messages';
 import { reportKey, type ExtensionMessage, type PageCheckApi, type PagePlan, type PageReport, type TilesPlan } from '@/components/core/messages';
 import { PAGE_CHECK_API_KEY } from '@/components/core/site-rules/find-rule';
 import { collectSignals, hasKasperskyTrace } from './collect-signals';
-import { hasNoticeUi, loadNoticeUi } from './notice-loader';
 import { createNoticeSlot } from './notice-slot';
-import { injectedGenericCheck, injectedListing, injectedStructuredReader } from './injected';
+import { injectedGenericCheck, injectedListing, injectedNoticeUi, injectedStructuredReader } from './injected';
 import type { Lifecycle } from './lifecycle';
 
 const CHECK_DELAY_MS = 400;
@@ -49,8 +48,9 @@ export function startPageCheck(life: Lifecycle, rule: PageRule, onReady?: () => 
   const apply = async (plan: PagePlan) => {
     const notice = plan.notice;
     const t = pageLookup(plan.messages, (messageKey) => messageKey);
-    const ui = notice ? await loadNoticeUi(notice.mode) : undefined;
-    if (notice && !ui) lastFingerprint = ''; // the notice could not be loaded: try again at the next check
+    // The background put the notice's code in before it answered; without it, try again at the next check.
+    const ui = notice && injectedNoticeUi(notice.mode);
+    if (notice && !ui) lastFingerprint = '';
     if (!notice || !ui || !life.isValid()) slot.clear();
     else {
       const kasperskyNote = kasperskyNoteHere || !!notice.kasperskyNote;
@@ -136,7 +136,7 @@ export function startPageCheck(life: Lifecycle, rule: PageRule, onReady?: () => 
       report = noneReport(rule, signals.url, checksForUrl, 'no-kaspersky-mention');
       return;
     }
-    const has = { blockScreen: hasNoticeUi('block'), listing: !!injectedListing() };
+    const has = { notice: !!injectedNoticeUi('warn'), blockScreen: !!injectedNoticeUi('block'), listing: !!injectedListing() };
     const plan = (await send({ type: 'kban:check', ruleId: rule.id, signals, checks: checksForUrl, kasperskySeen, previous: lastReportKey, has })) as PagePlan | undefined;
     if (!plan?.report || !life.isValid()) {
       lastFingerprint = ''; // no answer (the background was restarting): try again at the next check
@@ -183,6 +183,7 @@ export function startPageCheck(life: Lifecycle, rule: PageRule, onReady?: () => 
       schedule(0);
     },
   };
+  // Set, not handed over: a page check of a newer kban replaces one its predecessor left.
   const scope = globalThis as unknown as Record<symbol, unknown>;
   scope[Symbol.for(PAGE_CHECK_API_KEY)] = api;
 

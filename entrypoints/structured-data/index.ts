@@ -1,5 +1,5 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { STRUCTURED_DATA_KEY } from '@/components/core/site-rules/find-rule';
+import { STRUCTURED_DATA_KEY, handOver } from '@/components/core/site-rules/find-rule';
 import { readStructuredData } from './read-structured-data';
 
 /**
@@ -8,5 +8,5 @@ import { readStructuredData } from './read-structured-data';
  * under a symbol key, in the isolated world it shares with the page check and no page can reach.
  */
 export default defineUnlistedScript(() => {
-  (globalThis as unknown as Record<symbol, unknown>)[Symbol.for(STRUCTURED_DATA_KEY)] ??= readStructuredData;
+  handOver(STRUCTURED_DATA_KEY, readStructuredData);
 });

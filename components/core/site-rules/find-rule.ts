@@ -4,6 +4,7 @@
  * @module
  */
 import type { PageRule, SiteRule } from '../classifier/types';
+import type { FrameCode, PagePlan } from '../messages';
 
 /**
  * The rule for a host: the rule whose host entry is the longest suffix of it
@@ -99,11 +100,42 @@ export const SCRIPTS = {
 } as const;
 
 /**
- * What goes into a frame with the page check, in order, after the rule's own script: the warning bar's code
- * (a page check is loaded where a notice is likely) and, where the rule reads structured data, its reader.
+ * What goes into a frame with the page check, in order, after the rule's own script: the readers its rule
+ * needs (the generic check on sites without a rule, the structured-data reader where the rule reads
+ * structured data) and, on listed sites, the warning bar's code (a page check is loaded there where a notice
+ * is likely; in "every site" mode most such pages are articles, and the bar comes with a plan that needs it).
  */
-export function pageCheckScripts(rule: Pick<PageRule, 'structuredData'>): string[] {
-  return [SCRIPTS.notice, ...(rule.structuredData === false ? [] : [SCRIPTS.structuredData]), SCRIPTS.pageCheck];
+export function pageCheckScripts(rule: Partial<Pick<PageRule, 'role' | 'structuredData'>>): string[] {
+  const generic = rule.role === 'generic';
+  return [generic ? SCRIPTS.genericCheck : SCRIPTS.notice, ...(rule.structuredData === false ? [] : [SCRIPTS.structuredData]), SCRIPTS.pageCheck];
+}
+
+/**
+ * The scripts a plan needs that its frame lacks (`CheckRequest.has`): the background injects them before it
+ * answers, since a page check asking for them in a round trip of its own would wait behind a large page's
+ * first layout.
+ */
+export function scriptsForPlan(plan: Pick<PagePlan, 'notice' | 'markTiles'>, has: FrameCode = {}): string[] {
+  const mode = plan.notice?.mode;
+  return [
+    ...(mode === 'warn' && !has.notice ? [SCRIPTS.notice] : []),
+    ...(mode === 'block' && !has.blockScreen ? [SCRIPTS.blockScreen] : []),
+    ...(plan.markTiles && !has.listing ? [SCRIPTS.listing] : []),
+  ];
+}
+
+/**
+ * Hands `value` over under `key` in this isolated world, where the page check finds it (`handedOver`). A
+ * symbol, not a name: a page can shadow named globals with element ids, never a symbol-keyed property, and
+ * the isolated world is out of the page's reach. The first hand-over stays.
+ */
+export function handOver(key: string, value: unknown): void {
+  (globalThis as unknown as Record<symbol, unknown>)[Symbol.for(key)] ??= value;
+}
+
+/** What another script of ours handed over under `key` in this isolated world, if anything. */
+export function handedOver(key: string, scope: object = globalThis): unknown {
+  return (scope as Record<symbol, unknown>)[Symbol.for(key)];
 }
 
 /** Where the notice script hands the page check its functions, in the isolated world they share. */
@@ -162,7 +194,7 @@ export const RULE_KEY = 'kban.rule';
 
 /** The rule a rule script put in this isolated world, if any. */
 export function injectedRule(scope: object = globalThis): PageRule | undefined {
-  const rule = (scope as Record<symbol, unknown>)[Symbol.for(RULE_KEY)];
+  const rule = handedOver(RULE_KEY, scope);
   return rule && typeof rule === 'object' ? (rule as PageRule) : undefined;
 }
 

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { GENERIC_CHECK_KEY, LISTING_KEY, STRUCTURED_DATA_KEY } from '@/components/core/site-rules/find-rule';
+import { BLOCK_SCREEN_UI_KEY, GENERIC_CHECK_KEY, LISTING_KEY, NOTICE_UI_KEY, STRUCTURED_DATA_KEY } from '@/components/core/site-rules/find-rule';
 import { genericCheck } from '@/entrypoints/generic-check/generic-check';
 import { listing } from '@/entrypoints/listing/listing';
-import { injectedGenericCheck, injectedListing, injectedStructuredReader } from '@/entrypoints/page-check/injected';
+import { noticeUi } from '@/entrypoints/notice/notice-ui';
+import { injectedGenericCheck, injectedListing, injectedNoticeUi, injectedStructuredReader } from '@/entrypoints/page-check/injected';
 import { readStructuredData } from '@/entrypoints/structured-data/read-structured-data';
 
 describe('the readers other scripts hand the page check', () => {
@@ -24,5 +25,15 @@ describe('the listing code', () => {
     expect(injectedListing({})).toBeUndefined();
     expect(injectedListing({ [Symbol.for(LISTING_KEY)]: listing })).toBe(listing);
     expect(injectedListing({ [Symbol.for(LISTING_KEY)]: { collectTiles: listing.collectTiles } }), 'a part of it is not enough').toBeUndefined();
+  });
+});
+
+describe('the notice code', () => {
+  it('tells the warning bar from the block screen: each mode finds only its own script\'s hand-over', () => {
+    const scope = { [Symbol.for(NOTICE_UI_KEY)]: noticeUi };
+    expect(injectedNoticeUi('warn', scope)).toBe(noticeUi);
+    expect(injectedNoticeUi('block', scope), 'the bar cannot stand in for the block screen').toBeUndefined();
+    expect(injectedNoticeUi('block', { [Symbol.for(BLOCK_SCREEN_UI_KEY)]: noticeUi })).toBe(noticeUi);
+    expect(injectedNoticeUi('warn', { [Symbol.for(NOTICE_UI_KEY)]: { createNotice: noticeUi.createNotice } }), 'a part of it is not enough').toBeUndefined();
   });
 });

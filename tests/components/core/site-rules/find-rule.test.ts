@@ -1,7 +1,8 @@
 /** Rule delivery: every covered host gets exactly its own rule, and a serialized rule is the rule. */
 import { describe, expect, it } from 'vitest';
 import { SITE_RULES } from '@/components/core/site-rules';
-import { EARLY_URL_GLOBS, SCRIPTS, findRule, injectedRule, onListedSite, ruleContentScripts, serializeRule, type RuleContentScript } from '@/components/core/site-rules/find-rule';
+import { EARLY_URL_GLOBS, SCRIPTS, findRule, injectedRule, onListedSite, pageCheckScripts, ruleContentScripts, scriptsForPlan, serializeRule, type RuleContentScript } from '@/components/core/site-rules/find-rule';
+import { GENERIC_RULE } from '@/components/core/site-rules/generic';
 import type { SiteRule } from '@/components/core/classifier/types';
 
 /** Chrome's match-pattern semantics for the `*://*.host/*` patterns we generate. */
@@ -78,6 +79,35 @@ describe('ruleContentScripts', () => {
     for (const host of ['example.com', 'notamazon.com', 'kaspersky.com.evil.net', 'securelist.com']) {
       expect(entries.some((entry) => entry.matches.some((p) => matches(p, host))), host).toBe(false);
     }
+  });
+});
+
+describe('pageCheckScripts', () => {
+  it('gives each page check the readers its rule needs, and the warning bar on listed sites only', () => {
+    expect(pageCheckScripts(findRule('www.amazon.com', SITE_RULES)!), 'Amazon pages carry no structured data').toEqual(['notice.js', 'page-check.js']);
+    expect(pageCheckScripts(findRule('www.bestbuy.com', SITE_RULES)!)).toEqual(['notice.js', 'structured-data.js', 'page-check.js']);
+    expect(pageCheckScripts(GENERIC_RULE), '"every site" mode: the generic reader; the bar comes with a plan that needs it').toEqual(['generic-check.js', 'structured-data.js', 'page-check.js']);
+  });
+});
+
+describe('scriptsForPlan', () => {
+  const warn = { notice: { mode: 'warn' as const }, markTiles: false };
+  const block = { notice: { mode: 'block' as const }, markTiles: false };
+  const listing = { markTiles: true };
+
+  it('names the code a plan needs that the frame lacks', () => {
+    expect(scriptsForPlan(warn)).toEqual([SCRIPTS.notice]);
+    expect(scriptsForPlan(block)).toEqual([SCRIPTS.blockScreen]);
+    expect(scriptsForPlan(listing)).toEqual([SCRIPTS.listing]);
+    expect(scriptsForPlan({ ...block, markTiles: true })).toEqual([SCRIPTS.blockScreen, SCRIPTS.listing]);
+  });
+
+  it('names nothing the frame has, and nothing for a plan that shows nothing', () => {
+    expect(scriptsForPlan(warn, { notice: true })).toEqual([]);
+    expect(scriptsForPlan(block, { notice: true }), 'the bar is not the block screen').toEqual([SCRIPTS.blockScreen]);
+    expect(scriptsForPlan(block, { blockScreen: true })).toEqual([]);
+    expect(scriptsForPlan(listing, { listing: true })).toEqual([]);
+    expect(scriptsForPlan({ markTiles: false })).toEqual([]);
   });
 });
 
