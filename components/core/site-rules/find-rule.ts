@@ -4,7 +4,7 @@
  * @module
  */
 import type { PageRule, SiteRule } from '../classifier/types';
-import type { FrameCode, PagePlan } from '../messages';
+import type { FrameCode, NoticePlan } from '../messages';
 
 /**
  * The rule for a host: the rule whose host entry is the longest suffix of it
@@ -115,7 +115,7 @@ export function pageCheckScripts(rule: Partial<Pick<PageRule, 'role' | 'structur
  * answers, since a page check asking for them in a round trip of its own would wait behind a large page's
  * first layout.
  */
-export function scriptsForPlan(plan: Pick<PagePlan, 'notice' | 'markTiles'>, has: FrameCode = {}): string[] {
+export function scriptsForPlan(plan: { notice?: Pick<NoticePlan, 'mode'>; markTiles: boolean }, has: FrameCode = {}): string[] {
   const mode = plan.notice?.mode;
   return [
     ...(mode === 'warn' && !has.notice ? [SCRIPTS.notice] : []),
