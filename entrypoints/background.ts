@@ -15,6 +15,7 @@ import { grantProceed } from '@/components/platform/proceed-store';
 import { startEverySite } from '@/components/platform/every-site';
 import { scriptsForPlan } from '@/components/core/site-rules/find-rule';
 import { injectPageCheck, injectScripts, recheckPages, type FrameTarget } from '@/components/platform/page-check-loader';
+import { forgetPageCheck, rememberPageCheck } from '@/components/platform/page-check-frames';
 import { findRule } from '@/components/core/site-rules';
 import { syncSearchScript } from '@/components/platform/search-registration';
 import { updateUserSettings, watchSettings } from '@/components/platform/settings-store';
@@ -31,6 +32,8 @@ export default defineBackground(() => {
     if (tabId !== undefined) void showReport(tabId, pageReport);
   };
   const checkPage = async (request: CheckRequest, host: string, frame: FrameTarget | undefined) => {
+    // A settings change has this frame check again (recheckPages); frames that never asked are left alone.
+    if (frame) void rememberPageCheck(frame);
     const plan = await decidePage(request, host);
     // A listing reports once its tiles are told apart (kban:tiles).
     if (!plan.markTiles) report(plan.report, request.previous, frame?.tabId);
@@ -98,6 +101,7 @@ export default defineBackground(() => {
   browser.tabs.onUpdated.addListener((tabId, changeInfo) => {
     if (changeInfo.status === 'loading') void setBadge(tabId, undefined);
   });
+  browser.tabs.onRemoved.addListener((tabId) => void forgetPageCheck(tabId));
 });
 
 async function showReport(tabId: number, report: PageReport): Promise<void> {

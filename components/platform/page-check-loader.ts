@@ -9,6 +9,7 @@ import { browser } from 'wxt/browser';
 import type { PageCheckApi, PageReport } from '../core/messages';
 import type { PageRule } from '../core/classifier/types';
 import { PAGE_CHECK_API_KEY, pageCheckScripts } from '../core/site-rules/find-rule';
+import { forgetPageCheck, pageCheckFrames } from './page-check-frames';
 
 export interface FrameTarget {
   tabId: number;
@@ -20,6 +21,8 @@ export interface FrameTarget {
 /** `scripting.executeScript`, with files or with a function (absent where the browser has no `scripting`). */
 type ExecuteScript = (details: { target: Record<string, unknown>; files?: string[]; func?: (...args: string[]) => unknown; args?: string[]; injectImmediately?: boolean }) => Promise<Array<{ result?: unknown }>>;
 const scriptingApi = (): ExecuteScript | undefined => (browser as unknown as { scripting?: { executeScript: ExecuteScript } }).scripting?.executeScript;
+/** The document where Chromium names it (a frame that navigated since is not reached), else the frame. */
+const targetOf = (frame: FrameTarget) => (frame.documentId ? { tabId: frame.tabId, documentIds: [frame.documentId] } : { tabId: frame.tabId, frameIds: [frame.frameId] });
 
 /**
  * Runs the page check for `rule` in `frame`, after `files` (a no-op when the check already runs there: it
@@ -33,9 +36,8 @@ export function injectPageCheck(frame: FrameTarget, rule: Partial<Pick<PageRule,
 export async function injectScripts(frame: FrameTarget, files: string[]): Promise<boolean> {
   const executeScript = scriptingApi();
   if (!executeScript) return false;
-  const target = frame.documentId ? { tabId: frame.tabId, documentIds: [frame.documentId] } : { tabId: frame.tabId, frameIds: [frame.frameId] };
   try {
-    await executeScript({ target, files, injectImmediately: true });
+    await executeScript({ target: targetOf(frame), files, injectImmediately: true });
     return true;
   } catch {
     return false; // the tab or frame navigated away, or the site is not ours to script
@@ -43,24 +45,23 @@ export async function injectScripts(frame: FrameTarget, files: string[]): Promis
 }
 
 /**
- * Runs `call` on the page check in a tab's frames (the top frame, or all of them), in the isolated world
- * it shares with this function: a page check offers `PageCheckApi` there, so pages carry no message
- * listener for this. Per frame: `{ value }`, or null where there is no page check. Nothing for a tab
- * that is gone or not ours to script.
+ * Runs `call` on the page check in one frame, in the isolated world it shares with this function: a page
+ * check offers `PageCheckApi` there, so pages carry no message listener for this. `{ value }`, or null
+ * where there is no page check, the frame is gone, or it is not ours to script.
  */
-async function callPageChecks<K extends keyof PageCheckApi>(tabId: number, call: K, allFrames: boolean): Promise<Array<{ value: ReturnType<PageCheckApi[K]> } | null>> {
+async function callPageCheck<K extends keyof PageCheckApi>(frame: FrameTarget, call: K): Promise<{ value: ReturnType<PageCheckApi[K]> } | null> {
   const executeScript = scriptingApi();
-  if (!executeScript) return [];
+  if (!executeScript) return null;
   // Serialised into the frame: it may use nothing outside itself. (A frame's undefined result is dropped, hence the wrapper.)
   const func = (key: string, name: string) => {
     const api = (globalThis as unknown as Record<symbol, Record<string, () => unknown> | undefined>)[Symbol.for(key)];
     return typeof api?.[name] === 'function' ? { value: api[name]() } : null;
   };
   try {
-    const frames = await executeScript({ target: { tabId, allFrames }, func, args: [PAGE_CHECK_API_KEY, call], injectImmediately: true });
-    return frames.map((frame) => (frame.result && typeof frame.result === 'object' ? (frame.result as { value: ReturnType<PageCheckApi[K]> }) : null));
+    const [result] = await executeScript({ target: targetOf(frame), func, args: [PAGE_CHECK_API_KEY, call], injectImmediately: true });
+    return result?.result && typeof result.result === 'object' ? (result.result as { value: ReturnType<PageCheckApi[K]> }) : null;
   } catch {
-    return []; // the tab is gone, or not ours to script
+    return null; // the tab or document is gone, or not ours to script
   }
 }
 
@@ -69,14 +70,21 @@ async function callPageChecks<K extends keyof PageCheckApi>(tabId: number, call:
  * ours to script), undefined when it has not finished its first check.
  */
 export async function pageReportOf(tabId: number): Promise<PageReport | undefined | null> {
-  const [frame] = await callPageChecks(tabId, 'report', false);
+  const frame = await callPageCheck({ tabId, frameId: 0 }, 'report');
   if (!frame) return null;
   const report = frame.value;
   return report && typeof report === 'object' && report.classification ? report : undefined;
 }
 
-/** Has every page check, in every tab and frame kban may script, check its page again (settings or policy changed). */
+/**
+ * Has every page check that asked for a plan check its page again (settings or policy changed). Frames
+ * that never asked are not touched; a frame that no longer has a page check is forgotten.
+ */
 export async function recheckPages(): Promise<void> {
-  const tabs = await browser.tabs.query({}).catch(() => []);
-  await Promise.all(tabs.map((tab) => (tab.id === undefined ? undefined : callPageChecks(tab.id, 'recheck', true))));
+  const frames = await pageCheckFrames();
+  await Promise.all(
+    frames.map(async (frame) => {
+      if (!(await callPageCheck(frame, 'recheck'))) await forgetPageCheck(frame.tabId, frame);
+    }),
+  );
 }

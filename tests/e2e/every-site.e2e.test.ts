@@ -176,6 +176,14 @@ describe('Chromium, organisation package, policy allSites: true, user outside th
     await page.waitForTimeout(1500);
     expect((await readKbanState(page)).touched).toEqual([]);
     expect(await extensionContexts(session, page), 'the background does not inject for users the ban does not cover').toBe(0);
+    // A change of settings has page checks check again: it reaches only frames with a page check, not this one.
+    await session.worker!.evaluate(async () => {
+      const { settings } = await chrome.storage.local.get('settings');
+      await chrome.storage.local.set({ settings: { ...(settings as object), dismissedSites: ['example.invalid'] } });
+    });
+    await expect.poll(async () => ((await session.storage('local')).settings as { dismissedSites?: string[] }).dismissedSites).toEqual(['example.invalid']);
+    await page.waitForTimeout(1000);
+    expect(await extensionContexts(session, page), 'a settings change ran something in a page without a page check').toBe(0);
     await page.close();
   });
 });

@@ -77,7 +77,7 @@ describe('popup entrypoint', () => {
     const tab = await openTab('https://www.amazon.com/dp/B0BHVJ4QT3');
     const run = pageCheckReports(REPORT);
     unmount = await mountPopup(root, { search: '', now: NOW, timeZone: 'America/Chicago' });
-    expect(run).toHaveBeenCalledWith(expect.objectContaining({ target: { tabId: tab.id, allFrames: false } }));
+    expect(run).toHaveBeenCalledWith(expect.objectContaining({ target: { tabId: tab.id, frameIds: [0] } }));
     await waitFor(() => expect(plainText(root)).toContain('Kaspersky Premium on Amazon, a product page'));
     expect(plainText(root)).toContain('How kban decided: the product title names Kaspersky and the brand is Kaspersky.');
     expect(plainText(root)).toContain('Updates have been prohibited for 2 years and 1 month.');
@@ -91,7 +91,7 @@ describe('popup entrypoint', () => {
     const run = pageCheckReports(REPORT);
     expect(await targetTabId('?tab=42')).toBe(42);
     unmount = await mountPopup(root, { search: '?tab=42', now: NOW });
-    expect(run).toHaveBeenCalledWith(expect.objectContaining({ target: { tabId: 42, allFrames: false } }));
+    expect(run).toHaveBeenCalledWith(expect.objectContaining({ target: { tabId: 42, frameIds: [0] } }));
     expect(root.querySelector('.popup.standalone'), 'opened as a tab: the wide layout').not.toBeNull();
   });
 
