@@ -1,6 +1,7 @@
 /**
  * The main flows in Firefox ESR (MV2 build, temporary add-on over WebDriver BiDi): a purchase
- * page flagged, a trap page left untouched, an exempt page noted as exempt.
+ * page flagged, a trap page left untouched, an exempt page noted as exempt, and an open page following a
+ * change of settings.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
@@ -65,4 +66,24 @@ it.each(CASES.map((fixture) => [`${fixture.expect} ${fixture.url}`, fixture] as 
     if (fixture.product) expect(state.notices[0]!.title).toContain(fixture.product);
   }
   await page.close();
+});
+
+it('a page already open follows a change of settings without a reload (re-check through scripting and storage.session)', async () => {
+  const page = await firefox.browser.newPage();
+  await page.goto(SYNTHETIC.purchase.url);
+  expect((await stateAfter(page, (current) => current.notices.length > 0, 6_000)).notices).toHaveLength(1);
+  const options = await firefox.openExtensionPage('options.html');
+  await options.waitForFunction(() => typeof (globalThis as unknown as { browser?: unknown }).browser === 'object', { timeout: 10_000 });
+  type Storage = { storage: { local: { get(key: string): Promise<Record<string, unknown>>; set(items: object): Promise<void> } } };
+  const dismiss = (sites: string[]) =>
+    options.evaluate(async (dismissed) => {
+      const { local } = (globalThis as unknown as { browser: Storage }).browser.storage;
+      const { settings } = await local.get('settings');
+      await local.set({ settings: { ...(settings as object), dismissedSites: dismissed } });
+    }, sites);
+  await dismiss([new URL(SYNTHETIC.purchase.url).hostname]);
+  expect((await stateAfter(page, (current) => current.notices.length === 0, 6_000)).notices, 'the notice stayed after its site was dismissed').toHaveLength(0);
+  await dismiss([]);
+  expect((await stateAfter(page, (current) => current.notices.length === 1, 6_000)).notices, 'the notice did not come back when the site was undismissed').toHaveLength(1);
+  await Promise.all([options.close(), page.close()]);
 });
