@@ -32,14 +32,14 @@ export default defineBackground(() => {
     if (tabId !== undefined) void showReport(tabId, pageReport);
   };
   const checkPage = async (request: CheckRequest, host: string, frame: FrameTarget | undefined) => {
-    // A settings change has this frame check again (recheckPages); frames that never asked are left alone.
-    if (frame) void rememberPageCheck(frame);
     const plan = await decidePage(request, host);
     // A listing reports once its tiles are told apart (kban:tiles).
     if (!plan.markTiles) report(plan.report, request.previous, frame?.tabId);
     // The code the plan needs goes in before the answer.
     const needs = scriptsForPlan(plan, request.has);
     if (needs.length && frame) await injectScripts(frame, needs);
+    // A settings change has this frame check again (recheckPages); frames that never asked are left alone.
+    if (frame) void rememberPageCheck(frame);
     return plan;
   };
 
