@@ -15,7 +15,7 @@ import { grantProceed } from '@/components/platform/proceed-store';
 import { startEverySite } from '@/components/platform/every-site';
 import { scriptsForPlan } from '@/components/core/site-rules/find-rule';
 import { injectPageCheck, injectScripts, recheckPages, type FrameTarget } from '@/components/platform/page-check-loader';
-import { forgetPageCheck, rememberPageCheck } from '@/components/platform/page-check-frames';
+import { forgetTab, rememberPageCheck } from '@/components/platform/page-check-frames';
 import { findRule } from '@/components/core/site-rules';
 import { syncSearchScript } from '@/components/platform/search-registration';
 import { updateUserSettings, watchSettings } from '@/components/platform/settings-store';
@@ -101,7 +101,7 @@ export default defineBackground(() => {
   browser.tabs.onUpdated.addListener((tabId, changeInfo) => {
     if (changeInfo.status === 'loading') void setBadge(tabId, undefined);
   });
-  browser.tabs.onRemoved.addListener((tabId) => void forgetPageCheck(tabId));
+  browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
 });
 
 async function showReport(tabId: number, report: PageReport): Promise<void> {

@@ -16,8 +16,6 @@ const KEY = 'pageCheckFrames';
 /** Frames per tab id. */
 type Known = Record<string, FrameTarget[]>;
 
-const session = () => (browser.storage as unknown as { session?: typeof browser.storage.local }).session;
-
 function isFrame(value: unknown): value is FrameTarget {
   const frame = value as FrameTarget | null;
   return (
@@ -27,7 +25,7 @@ function isFrame(value: unknown): value is FrameTarget {
 
 /** What storage holds, keeping only well-formed entries (anything else reads as nothing known). */
 async function load(): Promise<Known> {
-  const stored = (await session()?.get(KEY).catch(() => undefined))?.[KEY];
+  const stored = (await browser.storage.session.get(KEY).catch(() => undefined))?.[KEY];
   const known: Known = {};
   if (typeof stored !== 'object' || stored === null) return known;
   for (const [tabId, frames] of Object.entries(stored)) {
@@ -41,7 +39,7 @@ let queue: Promise<unknown> = Promise.resolve();
 function update(change: (known: Known) => boolean): Promise<void> {
   const next = queue.then(async () => {
     const known = await load();
-    if (change(known)) await session()?.set({ [KEY]: known });
+    if (change(known)) await browser.storage.session.set({ [KEY]: known });
   });
   queue = next.catch(() => undefined);
   return next.catch(() => undefined);
@@ -50,8 +48,8 @@ function update(change: (known: Known) => boolean): Promise<void> {
 const sameDocument = (a: FrameTarget, b: FrameTarget) => a.frameId === b.frameId && a.documentId === b.documentId;
 
 /** Notes that `frame` runs a page check (a new document in a frame replaces the one it had). */
-export function rememberPageCheck(frame: FrameTarget): Promise<void> {
-  const entry: FrameTarget = frame.documentId === undefined ? { tabId: frame.tabId, frameId: frame.frameId } : { tabId: frame.tabId, frameId: frame.frameId, documentId: frame.documentId };
+export function rememberPageCheck({ tabId, frameId, documentId }: FrameTarget): Promise<void> {
+  const entry: FrameTarget = documentId === undefined ? { tabId, frameId } : { tabId, frameId, documentId };
   return update((known) => {
     const frames = known[entry.tabId] ?? [];
     if (frames.some((other) => sameDocument(other, entry))) return false;
@@ -60,16 +58,21 @@ export function rememberPageCheck(frame: FrameTarget): Promise<void> {
   });
 }
 
-/** Forgets one frame's document (it has no page check any more), or a whole tab (it closed). */
-export function forgetPageCheck(tabId: number, frame?: FrameTarget): Promise<void> {
+/** Forgets one frame's document: it has no page check any more. */
+export function forgetPageCheck(frame: FrameTarget): Promise<void> {
   return update((known) => {
-    const frames = known[tabId];
-    if (!frames) return false;
-    const kept = frame ? frames.filter((other) => !sameDocument(other, frame)) : [];
-    if (kept.length) known[tabId] = kept;
-    else delete known[tabId];
-    return kept.length !== frames.length;
+    const frames = known[frame.tabId] ?? [];
+    const kept = frames.filter((other) => !sameDocument(other, frame));
+    if (kept.length === frames.length) return false;
+    if (kept.length) known[frame.tabId] = kept;
+    else delete known[frame.tabId];
+    return true;
   });
+}
+
+/** Forgets a closed tab's frames. */
+export function forgetTab(tabId: number): Promise<void> {
+  return update((known) => tabId in known && delete known[tabId]);
 }
 
 /** Every frame known to run a page check. */

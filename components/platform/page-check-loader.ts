@@ -1,7 +1,7 @@
 /**
  * Injects the later stages on demand: the page check into the frame whose first stage asked for it
  * (and, in "every site" mode, into the top frame of a tab whose address or title names Kaspersky), and
- * the notice into a frame whose page check has something to show; and asks page checks for their
+ * the code a plan needs into the frame it answers (`scriptsForPlan`); and asks page checks for their
  * report or a re-check.
  * @module
  */
@@ -84,7 +84,7 @@ export async function recheckPages(): Promise<void> {
   const frames = await pageCheckFrames();
   await Promise.all(
     frames.map(async (frame) => {
-      if (!(await callPageCheck(frame, 'recheck'))) await forgetPageCheck(frame.tabId, frame);
+      if (!(await callPageCheck(frame, 'recheck'))) await forgetPageCheck(frame);
     }),
   );
 }

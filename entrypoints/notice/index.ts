@@ -4,9 +4,11 @@ import { noticeUi } from './notice-ui';
 
 /**
  * Stage three of three (first stage → page check → notice): the warning bar and the exempt note (the block
- * screen is entrypoints/block-screen). The background injects it into a frame only when the page check there
- * has something to show, so pages the check leaves alone never compile it. It hands the page check its functions under a symbol key, in the
- * isolated world they share and no page can reach.
+ * screen is entrypoints/block-screen). On a listed site it comes with the page check (`pageCheckScripts`),
+ * which is loaded only where the first stage found a likely Kaspersky page; in "every site" mode it comes
+ * with a plan that shows a notice (`scriptsForPlan`). Pages the first stage leaves alone never compile it.
+ * It hands the page check its functions under a symbol key, in the isolated world they share and no page
+ * can reach.
  */
 export default defineUnlistedScript(() => {
   handOver(NOTICE_UI_KEY, noticeUi);

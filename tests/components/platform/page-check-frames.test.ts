@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { forgetPageCheck, pageCheckFrames, rememberPageCheck } from '@/components/platform/page-check-frames';
+import { forgetPageCheck, forgetTab, pageCheckFrames, rememberPageCheck } from '@/components/platform/page-check-frames';
 
 beforeEach(() => fakeBrowser.reset());
 
@@ -31,15 +31,15 @@ describe('page-check frames', () => {
   it("forgets one frame's document, but not a newer document in that frame", async () => {
     await rememberPageCheck({ tabId: 1, frameId: 0, documentId: 'new' });
     await rememberPageCheck({ tabId: 1, frameId: 1, documentId: 'B' });
-    await forgetPageCheck(1, { tabId: 1, frameId: 0, documentId: 'old' });
-    await forgetPageCheck(1, { tabId: 1, frameId: 1, documentId: 'B' });
+    await forgetPageCheck({ tabId: 1, frameId: 0, documentId: 'old' });
+    await forgetPageCheck({ tabId: 1, frameId: 1, documentId: 'B' });
     expect(await pageCheckFrames()).toEqual([{ tabId: 1, frameId: 0, documentId: 'new' }]);
   });
 
   it('forgets a closed tab', async () => {
     await rememberPageCheck({ tabId: 1, frameId: 0 });
     await rememberPageCheck({ tabId: 2, frameId: 0 });
-    await forgetPageCheck(1);
+    await forgetTab(1);
     expect(await pageCheckFrames()).toEqual([{ tabId: 2, frameId: 0 }]);
   });
 

@@ -19,10 +19,12 @@ afterEach(() => vi.restoreAllMocks());
 
 describe('createLifecycle', () => {
   it('is valid while the runtime answers, and runs no timer to find out', () => {
-    const timers = vi.spyOn(globalThis, 'setInterval');
+    const intervals = vi.spyOn(globalThis, 'setInterval');
+    const timeouts = vi.spyOn(globalThis, 'setTimeout');
     const life = createLifecycle();
     expect(life.isValid()).toBe(true);
-    expect(timers).not.toHaveBeenCalled();
+    expect(intervals).not.toHaveBeenCalled();
+    expect(timeouts).not.toHaveBeenCalled();
   });
 
   it('once the extension is gone, the first look runs the clean-up callbacks, once', () => {
