@@ -14,6 +14,7 @@ import { reportKey, type ExtensionMessage, type PageCheckApi, type PagePlan, typ
 import { PAGE_CHECK_API_KEY } from '@/components/core/site-rules/find-rule';
 import { collectSignals, hasKasperskyTrace } from './collect-signals';
 import { createNoticeSlot } from './notice-slot';
+import { whenSubjectParsed } from './subject-parsed';
 import { injectedGenericCheck, injectedListing, injectedNoticeUi, injectedStructuredReader } from './injected';
 import type { Lifecycle } from './lifecycle';
 
@@ -165,11 +166,26 @@ export function startPageCheck(life: Lifecycle, rule: PageRule, onReady?: () => 
     const blockGone = slot.element?.getAttribute('data-kban-mode') === 'block' && !slot.element.isConnected;
     schedule(blockGone ? BLOCK_GUARD_DELAY_MS : CHECK_DELAY_MS);
   });
-  /** The first check, then following the page as it changes. */
+  let ready = false;
+  const markReady = () => {
+    if (ready) return;
+    ready = true;
+    onReady?.();
+  };
+  /** The first check while the page still loads, once its subject has parsed (subject-parsed.ts). */
+  const checkEarly = () => {
+    if (started || !life.isValid()) return;
+    markReady();
+    void check();
+  };
+  /**
+   * The page has parsed: check (after an early check, only if what names the subject changed since), then follow
+   * the page as it changes. Not observed before: while the parser adds the page, every node would be a record.
+   */
   const begin = () => {
     if (!life.isValid()) return;
     started = true;
-    onReady?.();
+    markReady();
     observer.observe(document.documentElement, { childList: true, subtree: true });
     void check();
   };
@@ -195,9 +211,11 @@ export function startPageCheck(life: Lifecycle, rule: PageRule, onReady?: () => 
     injectedListing()?.unmarkTiles(document);
   });
 
-  // Injected at document_start (the address names Kaspersky): check during DOMContentLoaded.
-  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', begin, { once: true });
-  else begin();
+  // Injected at document_start (the address names Kaspersky): check once the subject has parsed, and at DOMContentLoaded.
+  if (document.readyState === 'loading') {
+    whenSubjectParsed(document, rule, checkEarly);
+    document.addEventListener('DOMContentLoaded', begin, { once: true });
+  } else begin();
 }
 
 /** The report of a page the page check leaves alone without asking the background. */
@@ -206,9 +224,9 @@ function noneReport(rule: PageRule, url: string, checks: number, reason: string)
 }
 
 /**
- * What names a page's subject, read cheaply: its address, title, first heading, the site's product title, how
- * many scripts it has (JSON-LD included; where the rule reads structured data) and, on listings, how many tiles. Equal fingerprints mean a re-check would
- * read the same signals.
+ * What names a page's subject, read cheaply: its address, title, first heading, the site's product title and brand,
+ * how many scripts it has (JSON-LD included; where the rule reads structured data) and, on listings, how many tiles.
+ * Equal fingerprints mean a re-check would read the same signals.
  */
 function pageFingerprint(rule: PageRule, listing: boolean): string {
   const text = (selector: string | undefined) => {
@@ -228,5 +246,5 @@ function pageFingerprint(rule: PageRule, listing: boolean): string {
   // document.scripts: a new JSON-LD block is a new script, and the browser keeps that list without matching a selector over the page.
   // Counting them walks the whole page once: not on sites whose pages carry no structured data.
   const scripts = rule.structuredData === false ? 0 : document.scripts.length;
-  return [location.href, document.title, text('h1'), text(rule.selectors?.productTitle), scripts, listing ? count(rule.selectors?.tile) : 0].join('\n');
+  return [location.href, document.title, text('h1'), text(rule.selectors?.productTitle), text(rule.selectors?.brand), scripts, listing ? count(rule.selectors?.tile) : 0].join('\n');
 }

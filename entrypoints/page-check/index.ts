@@ -6,13 +6,14 @@ import { createLifecycle } from './lifecycle';
 /**
  * The page check, stage two of three (first stage → page check → notice). It reaches a page in one of
  * two ways, both after the page's rule script (site-rules/<id>.js) in the same isolated world:
- * - from the manifest at document_start, for addresses that name Kaspersky (see ruleContentScripts);
+ * - from the manifest at document_start, for addresses that name Kaspersky (see ruleContentScripts): it checks
+ *   once the page's subject has parsed, while the rest still loads (subject-parsed.ts);
  * - from the background (`scripting.executeScript`), when the first stage found the page could be
  *   Kaspersky's, or in "every site" mode (with site-rules/generic.js).
  * It reads the page and draws; the background decides what to show (components/platform/page-decision.ts).
  * Its state lives in this script's closure and under symbol keys, which no page can reach or fake.
  */
-/** This frame's page check: 'waiting' for the page to parse, then 'checking' (read by the e2e harness). */
+/** This frame's page check: 'waiting' for the page (or its subject) to parse, then 'checking' (read by the e2e harness). */
 const STATE = Symbol.for('kban.page-check');
 
 export default defineUnlistedScript(() => {

@@ -158,9 +158,9 @@ export const PAGE_CHECK_API_KEY = 'kban.page-check-api';
 /**
  * Two content-script entries per rule, each injecting the rule's own data file first.
  * Addresses that name Kaspersky (EARLY_URL_GLOBS) get the page check itself at document_start, with the
- * notice's code (they are almost always Kaspersky pages), so the page is checked during DOMContentLoaded,
- * before the browser's first full layout of a large page, and a notice is in place before the page's own
- * DOMContentLoaded handlers run. Every other address gets only the first stage: a
+ * notice's code (they are almost always Kaspersky pages), so the page is checked as soon as its product title
+ * has parsed (entrypoints/page-check/subject-parsed.ts) and a notice is in place while the rest of a large page
+ * is still arriving. Every other address gets only the first stage: a
  * tiny cheap test that asks the background for the page check when the page could be Kaspersky's,
  * so the pages of a store that are about something else never compile the check. Both run in every
  * frame, so a Kaspersky page framed by another page is still checked (and blocked in block mode).
