@@ -22,9 +22,12 @@ function text(doc: Document, selector: string | undefined): string | undefined {
   }
 }
 
-function tilesName(doc: Document, rule: PageRule, url: URL): boolean {
+/** Where the page is: `location` in a page (no URL parsed in it), a `URL` in tests. */
+export type Address = Pick<Location, 'href' | 'pathname' | 'search'>;
+
+function tilesName(doc: Document, rule: PageRule, address: Address): boolean {
   const { tile, tileTitle } = rule.selectors ?? {};
-  const path = (url.pathname + url.search).slice(0, MAX_PATH);
+  const path = (address.pathname + address.search).slice(0, MAX_PATH);
   if (!tile || !rule.listingPaths?.some((pattern) => pattern.test(path))) return false;
   try {
     const tiles = doc.querySelectorAll(tile);
@@ -43,15 +46,8 @@ function tilesName(doc: Document, rule: PageRule, url: URL): boolean {
  * check, or carries what looks like the trace of Kaspersky's web protection (a script from
  * kaspersky-labs.com in <head>), which the page check then verifies and records.
  */
-export function couldBeKaspersky(doc: Document, rule: PageRule, href: string): boolean {
-  if (rule.role === 'vendor' || addressNamesKaspersky(href) || doc.head?.querySelector('script[src*="kaspersky-labs.com" i]')) return true;
+export function couldBeKaspersky(doc: Document, rule: PageRule, address: Address): boolean {
+  if (rule.role === 'vendor' || addressNamesKaspersky(address.href) || doc.head?.querySelector('script[src*="kaspersky-labs.com" i]')) return true;
   const texts = [doc.title, text(doc, 'h1'), doc.head?.querySelector('meta[property="og:title"]')?.getAttribute('content'), text(doc, rule.selectors?.productTitle)];
-  if (texts.some(namesKaspersky)) return true;
-  let url: URL;
-  try {
-    url = new URL(href);
-  } catch {
-    return false;
-  }
-  return tilesName(doc, rule, url);
+  return texts.some(namesKaspersky) || tilesName(doc, rule, address);
 }

@@ -32,7 +32,7 @@ export default defineUnlistedScript(() => {
   function probe() {
     timer = undefined;
     if (location.href !== url) ((url = location.href), (probes = 0));
-    if (probes++ >= MAX_PROBES_PER_URL || !couldBeKaspersky(document, rule!, url)) return;
+    if (probes++ >= MAX_PROBES_PER_URL || !couldBeKaspersky(document, rule!, location)) return;
     observer.disconnect();
     removeEventListener('popstate', probe);
     scope[STATE] = 'asked';

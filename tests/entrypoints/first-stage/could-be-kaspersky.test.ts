@@ -15,7 +15,7 @@ const flagged = covered.filter((fixture) => fixture.expect !== 'none' && (fixtur
 describe('pages the page check flags or badges reach it', () => {
   it.each(flagged.map((fixture) => [fixture.file, fixture] as const))('%s', (_file, fixture) => {
     const doc = loadPage(fixture.file, fixture.url);
-    expect(couldBeKaspersky(doc, findRule(hostOf(fixture.url))!, fixture.url), `${fixture.note}: the first stage must load the page check`).toBe(true);
+    expect(couldBeKaspersky(doc, findRule(hostOf(fixture.url))!, new URL(fixture.url)), `${fixture.note}: the first stage must load the page check`).toBe(true);
   });
 });
 
@@ -24,7 +24,7 @@ describe('pages about something else stop at the first stage', () => {
     const url = 'https://www.amazon.com/Norton-360-Deluxe-2024-Antivirus/dp/B0C7S1X2LN/ref=sr_1_4?keywords=kaspersky&qid=1';
     const fixture = covered.find((candidate) => candidate.url.startsWith('https://www.amazon.com/') && /norton/i.test(candidate.file) && candidate.expect === 'none');
     expect(fixture, 'the saved Norton page').toBeDefined();
-    expect(couldBeKaspersky(loadPage(fixture!.file, fixture!.url), findRule('www.amazon.com')!, url)).toBe(false);
+    expect(couldBeKaspersky(loadPage(fixture!.file, fixture!.url), findRule('www.amazon.com')!, new URL(url))).toBe(false);
   });
 
   it('lets every trap go whose address, title, headings and product title never name Kaspersky', () => {
@@ -41,14 +41,14 @@ describe('pages about something else stop at the first stage', () => {
       return !places.some((place) => NAMES.test(place ?? '')) && !tiles && !doc.head?.querySelector('script[src*="kaspersky-labs.com" i]');
     });
     expect(quiet.length, 'enough such traps to mean something').toBeGreaterThanOrEqual(5);
-    const loaded = quiet.filter((fixture) => couldBeKaspersky(loadPage(fixture.file, fixture.url), findRule(hostOf(fixture.url))!, fixture.url));
+    const loaded = quiet.filter((fixture) => couldBeKaspersky(loadPage(fixture.file, fixture.url), findRule(hostOf(fixture.url))!, new URL(fixture.url)));
     expect(loaded.map((fixture) => fixture.file)).toEqual([]);
   });
 
   it('ignores a query that mentions Kaspersky, and any fragment', () => {
     const doc = loadPage(covered.find((fixture) => fixture.url.startsWith('https://www.amazon.com/') && /norton/i.test(fixture.file))!.file, 'https://www.amazon.com/');
     const rule = findRule('www.amazon.com')!;
-    expect(couldBeKaspersky(doc, rule, 'https://www.amazon.com/dp/B0C7S1X2LN?keywords=kaspersky#kaspersky')).toBe(false);
-    expect(couldBeKaspersky(doc, rule, 'https://www.amazon.com/Kaspersky-Premium/dp/B0BHVJ4QT3')).toBe(true);
+    expect(couldBeKaspersky(doc, rule, new URL('https://www.amazon.com/dp/B0C7S1X2LN?keywords=kaspersky#kaspersky'))).toBe(false);
+    expect(couldBeKaspersky(doc, rule, new URL('https://www.amazon.com/Kaspersky-Premium/dp/B0BHVJ4QT3'))).toBe(true);
   });
 });
