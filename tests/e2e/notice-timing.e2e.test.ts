@@ -14,9 +14,12 @@ import { launchChromium, type ChromiumSession } from './harness/chromium';
 import { startFixtureServer, type FixtureServer } from './harness/fixture-server';
 import { readKbanState, waitUntil } from './harness/page-state';
 import { amazonProductHtml, pageHtml } from './harness/pages';
+import { CHROME_EXTENSION_ID } from './harness/paths';
+import { createPolicyFiles, describeAsRoot } from './harness/policy';
 
 const NAMED_URL = 'https://www.amazon.com/Kaspersky-Premium-Total-Security-Devices/dp/B0KBANTIM1';
 const BARE_URL = 'https://www.amazon.com/dp/B0KBANTIM2';
+const BLOCK_URL = 'https://www.amazon.com/Kaspersky-Premium-Total-Security-Devices/dp/B0KBANTIM3';
 
 /** A large page, as real product pages are (1–2 MB). */
 const REVIEWS = Array.from({ length: 1500 }, (_, i) => `<div data-hook="review" id="R${i}" class="a-section review aok-relative"><div class="a-row"><span class="a-profile-name">Shopper ${i}</span></div><a data-hook="review-title" class="a-size-base a-link-normal review-title a-text-bold" href="/gp/customer-reviews/R${i}"><span>Works as described</span></a><span data-hook="review-body" class="a-size-base review-text"><span>Installed on three laptops and a phone without trouble; the yearly renewal price is higher than the first year.</span></span></div>`).join('\n');
@@ -34,7 +37,7 @@ beforeAll(async () => {
   const body = amazonProductHtml({ title: 'Kaspersky Premium Total Security 2024 | 5 Devices | 1 Year', brand: 'Visit the Kaspersky Store' }) + `<div id="cm-cr-dp-review-list">${REVIEWS}</div>` + TAIL;
   const html = pageHtml({ title: 'Amazon.com: Kaspersky Premium Total Security 2024', body });
   const cut = html.lastIndexOf(TAIL);
-  for (const url of [NAMED_URL, BARE_URL]) {
+  for (const url of [NAMED_URL, BARE_URL, BLOCK_URL]) {
     server.route(url, {
       handler: async (_request, res) => {
         const tail = new Promise<void>((resolve) => (releaseTail = resolve));
@@ -87,4 +90,40 @@ it('an address that names Kaspersky: the notice is in place while the page is st
   const kban = await readKbanState(page);
   expect(kban.notices.map((notice) => [notice.verdict, notice.mode])).toEqual([['purchase', 'warn']]);
   await page.close();
+});
+
+describeAsRoot('block mode (managed policy enforcement: block)', () => {
+  const policies = createPolicyFiles();
+  let blocking: ChromiumSession;
+  beforeAll(async () => {
+    policies.writeChromium('notice-timing-block', { '3rdparty': { extensions: { [CHROME_EXTENSION_ID]: { enforcement: 'block', region: 'us' } } } });
+    blocking = await launchChromium({ server });
+    // Chromium delivers policy to storage.managed a few seconds after start (e2e.md pitfall 4).
+    await waitUntil('the block policy in storage.managed', () => blocking.storage('managed'), (managed) => managed.enforcement === 'block', 30_000, 250);
+  });
+  afterAll(async () => {
+    await blocking?.close();
+    policies.restore();
+  });
+
+  it('an address that names Kaspersky: the block screen holds the page while it is still loading, and what arrives after it stays under it', async () => {
+    const page = await blocking.context.newPage();
+    const loaded = page.goto(BLOCK_URL);
+    try {
+      await page.locator('kban-notice[data-kban-mode="block"]').waitFor({ state: 'attached', timeout: 10_000 });
+      expect(await page.evaluate(() => [document.readyState, !!document.body?.inert]), 'still loading, and the page under the screen inert').toEqual(['loading', true]);
+    } finally {
+      releaseTail();
+    }
+    await loaded;
+    // The end of the page went into <body>, under the screen: still one screen, the last child of <html>, the body inert.
+    const state = await page.evaluate(() => ({
+      last: document.documentElement.lastElementChild?.localName,
+      bodyInert: !!document.body?.inert,
+      tailParsed: !!document.getElementById('navFooter'),
+      screens: document.querySelectorAll('kban-notice').length,
+    }));
+    expect(state).toEqual({ last: 'kban-notice', bodyInert: true, tailParsed: true, screens: 1 });
+    await page.close();
+  });
 });
