@@ -17,7 +17,10 @@ import type { PageRule } from '@/components/core/classifier/types';
 /** Frames to look in before leaving it to DOMContentLoaded (a page without its subject is not searched each frame for long). */
 export const MAX_LOOKS = 30;
 
-/** The element that names the page's subject has parsed: it is there, and the parser has gone past its end. */
+/**
+ * The element that names the page's subject has parsed: it is there, in `<body>` (where a warning bar goes before
+ * it; a rule that names its product by `head > title` waits for DOMContentLoaded), and the parser has gone past its end.
+ */
 export function subjectParsed(doc: Document, rule: PageRule): boolean {
   let element: Node | null;
   try {
@@ -25,8 +28,9 @@ export function subjectParsed(doc: Document, rule: PageRule): boolean {
   } catch {
     return false; // a malformed selector in a rule: DOMContentLoaded's check reads the page as usual
   }
+  if (!element || !doc.body?.contains(element)) return false;
   // The parser appends in document order: anything after the element (or after one of its ancestors) means it is closed.
-  for (let node = element; node; node = node.parentNode) if (node.nextSibling) return true;
+  for (let node: Node | null = element; node; node = node.parentNode) if (node.nextSibling) return true;
   return false;
 }
 

@@ -31,6 +31,11 @@ describe('subjectParsed', () => {
     expect(subjectParsed(parsedSoFar('<body><main><h1>Kaspersky Standard'), rule)).toBe(false);
   });
 
+  it('a subject in <head> (a rule that names its product by the page title) leaves the check to DOMContentLoaded', () => {
+    const rule = { ...amazon, selectors: { ...amazon.selectors, productTitle: 'head > title' } } as PageRule;
+    expect(subjectParsed(parsedSoFar('<head><title>Kaspersky Threat Intelligence Portal</title><meta charset="utf-8"></head><body><div id="app">'), rule)).toBe(false);
+  });
+
   it('a malformed selector in a rule leaves the check to DOMContentLoaded', () => {
     const rule = { ...amazon, selectors: { ...amazon.selectors, productTitle: '#productTitle[' } } as PageRule;
     expect(subjectParsed(parsedSoFar(`<body>${TITLE}<p>`), rule)).toBe(false);
