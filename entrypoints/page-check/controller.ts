@@ -22,7 +22,7 @@ const CHECK_DELAY_MS = 400;
 const BLOCK_GUARD_DELAY_MS = 50;
 const MAX_CHECKS_PER_URL = 60;
 
-/** Starts checking the page for `rule`'s site; `onReady` runs once its first check can run (the page has parsed). */
+/** Starts checking the page for `rule`'s site; `onReady` runs when a check can run (the subject or the page has parsed; it may run twice). */
 export function startPageCheck(life: Lifecycle, rule: PageRule, onReady?: () => void): void {
   let lastReportKey = '';
   let report: PageReport | undefined;
@@ -166,16 +166,10 @@ export function startPageCheck(life: Lifecycle, rule: PageRule, onReady?: () => 
     const blockGone = slot.element?.getAttribute('data-kban-mode') === 'block' && !slot.element.isConnected;
     schedule(blockGone ? BLOCK_GUARD_DELAY_MS : CHECK_DELAY_MS);
   });
-  let ready = false;
-  const markReady = () => {
-    if (ready) return;
-    ready = true;
-    onReady?.();
-  };
   /** The first check while the page still loads, once its subject has parsed (subject-parsed.ts). */
   const checkEarly = () => {
     if (started || !life.isValid()) return;
-    markReady();
+    onReady?.();
     void check();
   };
   /**
@@ -185,7 +179,7 @@ export function startPageCheck(life: Lifecycle, rule: PageRule, onReady?: () => 
   const begin = () => {
     if (!life.isValid()) return;
     started = true;
-    markReady();
+    onReady?.();
     observer.observe(document.documentElement, { childList: true, subtree: true });
     void check();
   };

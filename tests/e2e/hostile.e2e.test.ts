@@ -18,7 +18,8 @@ import { launchChromium, type ChromiumSession } from './harness/chromium';
 import { startFixtureServer, type FixtureServer } from './harness/fixture-server';
 import { quietPeriod, sleep, waitUntil, inNotices } from './harness/page-state';
 import { amazonProductHtml, KASPERSKY_ON_AMAZON, pageHtml } from './harness/pages';
-import { CHROME_EXTENSION_ID, SHOTS_DIR } from './harness/paths';
+import { SHOTS_DIR } from './harness/paths';
+import { launchBlockMode } from './harness/block-mode';
 import { createPolicyFiles, describeAsRoot } from './harness/policy';
 
 const PRODUCT = amazonProductHtml(KASPERSKY_ON_AMAZON);
@@ -311,10 +312,7 @@ describeAsRoot('block mode (managed policy enforcement: block)', () => {
   const policies = createPolicyFiles();
   let browser: ChromiumSession;
   beforeAll(async () => {
-    policies.writeChromium('hostile-block', { '3rdparty': { extensions: { [CHROME_EXTENSION_ID]: { enforcement: 'block', region: 'us' } } } });
-    browser = await launchChromium({ server });
-    // Chromium delivers policy to storage.managed a few seconds after start (e2e.md pitfall 4).
-    await waitUntil('the block policy in storage.managed', () => browser.storage('managed'), (managed) => managed.enforcement === 'block', 30_000, 250);
+    browser = await launchBlockMode(server, policies, 'hostile-block');
   });
   afterAll(async () => {
     await browser?.close();

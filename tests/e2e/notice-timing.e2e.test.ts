@@ -14,7 +14,7 @@ import { launchChromium, type ChromiumSession } from './harness/chromium';
 import { startFixtureServer, type FixtureServer } from './harness/fixture-server';
 import { readKbanState, waitUntil } from './harness/page-state';
 import { amazonProductHtml, pageHtml } from './harness/pages';
-import { CHROME_EXTENSION_ID } from './harness/paths';
+import { launchBlockMode } from './harness/block-mode';
 import { createPolicyFiles, describeAsRoot } from './harness/policy';
 
 const NAMED_URL = 'https://www.amazon.com/Kaspersky-Premium-Total-Security-Devices/dp/B0KBANTIM1';
@@ -96,10 +96,7 @@ describeAsRoot('block mode (managed policy enforcement: block)', () => {
   const policies = createPolicyFiles();
   let blocking: ChromiumSession;
   beforeAll(async () => {
-    policies.writeChromium('notice-timing-block', { '3rdparty': { extensions: { [CHROME_EXTENSION_ID]: { enforcement: 'block', region: 'us' } } } });
-    blocking = await launchChromium({ server });
-    // Chromium delivers policy to storage.managed a few seconds after start (e2e.md pitfall 4).
-    await waitUntil('the block policy in storage.managed', () => blocking.storage('managed'), (managed) => managed.enforcement === 'block', 30_000, 250);
+    blocking = await launchBlockMode(server, policies, 'notice-timing-block');
   });
   afterAll(async () => {
     await blocking?.close();
