@@ -4,7 +4,6 @@
  */
 import type { Classification, ItemKind, PageSignals, TileSignal } from './classifier/types';
 import type { Policy } from './policy/policy';
-import type { RegionDecision } from './region/detect-region';
 
 /** What the content script did with the page. */
 export type PageAction = 'warned' | 'blocked' | 'exempt-note' | 'dismissed' | 'not-covered' | 'off' | 'listing' | 'none';
@@ -49,15 +48,38 @@ export interface TilesRequest {
 export interface NoticePlan {
   mode: 'warn' | 'block';
   canDismiss: boolean;
-  /** Add the one-time note that Kaspersky appears to run on this computer. */
-  kasperskyNote?: boolean;
   policy: Policy;
-  /** Formatted dates of the milestones, for the body text. */
-  dates: { noNewSales: string; noUpdates: string };
-  /** Why kban treats the reader as covered (said in the small print). */
-  region?: Pick<RegionDecision, 'source' | 'basis'>;
-  /** "Proceed anyway for 60 minutes", plural-resolved by the background (no `Intl` on web pages). */
-  proceedLabel?: string;
+  /** What the notice says, in the UI language (components/core/ban/notice-text.ts `noticeWords`). */
+  words: NoticeWords;
+}
+
+/** A notice's words, ready to show: web pages look nothing up. Optional lines are there only when the notice shows them. */
+export interface NoticeWords {
+  title: string;
+  /** What it means and what to do (exempt: the category, hedged). */
+  lead: string;
+  /** The small print: dates, hedges, why it is shown, not legal advice. */
+  facts: string;
+  /** The button that opens the details. */
+  details: string;
+  /** The organisation's message, after "Message from <name>:" when it has a name. */
+  organization?: string;
+  /** The label of the organisation's support link. */
+  supportLink?: string;
+  /** The one-time note that Kaspersky appears to run on this computer. */
+  kasperskyActive?: string;
+  /** The dismiss button's accessible name (warning bars the policy lets close). */
+  dismiss?: string;
+  /** "Proceed anyway for 60 minutes" (block screens the policy lets pass). */
+  proceed?: string;
+}
+
+/** The words of a listing's tile badges. */
+export interface BadgeWords {
+  purchase: string;
+  download: string;
+  /** Said to screen readers and on hover: why the tile is marked. */
+  explanation: string;
 }
 
 /** Which of the code a plan may need a frame already has: the warning bar, the block screen, the listing's. */
@@ -81,8 +103,8 @@ export interface PagePlan {
   notice?: NoticePlan;
   /** Listing tiles may be badged: send them (`TilesRequest`). */
   markTiles: boolean;
-  /** The messages pages show (`PAGE_MESSAGE_KEYS`), with `\ue001`… where substitutions go; present with a notice or tiles. */
-  messages?: Record<string, string>;
+  /** The tile badges' words, in the UI language; present when tiles may be badged. */
+  badges?: BadgeWords;
 }
 
 /** The background's answer to a `TilesRequest`: which tiles are Kaspersky products, and the report. */

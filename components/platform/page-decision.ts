@@ -6,6 +6,7 @@
  * per load on the benchmark's flagged page, and the settings read another millisecond.
  * @module
  */
+import { noticeWords } from '../core/ban/notice-text';
 import { classify, classifyTiles } from '../core/classifier/classify';
 import { classifyGeneric } from '../core/classifier/classify-generic';
 import type { Classification, SiteRule } from '../core/classifier/types';
@@ -13,7 +14,9 @@ import type { CheckRequest, PagePlan, PageReport, TilesPlan, TilesRequest } from
 import { decideAction } from '../core/page-action';
 import { decideRegion } from '../core/region/detect-region';
 import { SITE_RULES } from '../core/site-rules';
+import { pageLookup } from '../core/i18n/page-messages';
 import { GENERIC_RULE } from '../core/site-rules/generic';
+import { t as browserLookup } from './i18n';
 import { markKasperskyNoticeShown } from './kaspersky-active';
 import { readPageState } from './page-state';
 
@@ -41,20 +44,19 @@ export async function decidePage(request: CheckRequest, host: string): Promise<P
   const region = decideRegion({ policy: state.policy.region, user: state.user.region, zone: state.zone });
   const { action, mode, markTiles } = decideAction({ classification, settings: state, covered: region.covered, proceed: state.proceed, host });
   const plan: PagePlan = { report: { ...report, action }, markTiles };
-  if (mode || markTiles) plan.messages = state.messages;
+  // Pages get their words ready to show, in the UI language: no lookup or message table on a web page.
+  const t = pageLookup(state.messages, browserLookup);
+  if (markTiles) plan.badges = { purchase: t('badge_purchase'), download: t('badge_download'), explanation: t('badge_explanation') };
   if (mode) {
     // The note that Kaspersky runs on this computer shows once, inside a notice shown anyway.
     const kasperskyNote = (request.kasperskySeen || !!state.kasperskyActive) && !state.kasperskyActive?.noticeShown;
     if (kasperskyNote) await markKasperskyNoticeShown();
-    plan.notice = {
-      mode,
-      canDismiss: mode === 'warn' && state.policy.allowDismiss && classification.verdict !== 'exempt',
-      kasperskyNote,
-      policy: state.policy,
-      dates: state.dates,
-      region: { source: region.source, basis: region.basis },
-      proceedLabel: state.proceedLabel,
-    };
+    const canDismiss = mode === 'warn' && state.policy.allowDismiss && classification.verdict !== 'exempt';
+    const words = noticeWords(
+      { classification, mode, dates: state.dates, region: { source: region.source, basis: region.basis }, policy: state.policy, canDismiss, kasperskyNote, proceedLabel: state.proceedLabel },
+      t,
+    );
+    plan.notice = { mode, canDismiss, policy: state.policy, words };
   }
   return plan;
 }

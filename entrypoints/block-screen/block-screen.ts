@@ -5,21 +5,21 @@
  * @module
  */
 import stylesShared from '../notice/notice.css?inline';
-import { createHost, el, onTrustedClick, organisationLines, texts, type NoticeProps } from '../notice/notice-parts';
+import { createHost, el, onTrustedClick, organisationLines, type NoticeProps } from '../notice/notice-parts';
 import stylesBlock from './block-screen.css?inline';
 
 /** The block screen: covers the page, explains, offers the organisation's link (and proceed if allowed). */
 function renderBlock(props: NoticeProps): HTMLElement {
-  const words = texts(props);
+  const words = props.words;
   const overlay = el('div', { class: 'overlay' });
   const panel = el('div', { class: 'panel', role: 'alertdialog', 'aria-modal': 'true', 'aria-labelledby': 'kban-title', 'aria-describedby': 'kban-body' });
   panel.append(el('h2', { id: 'kban-title' }, words.title), el('p', { id: 'kban-body', class: 'lead' }, words.lead), ...organisationLines(props), el('p', { class: 'facts' }, words.facts));
   const actions = el('div', { class: 'actions' });
-  const details = el('button', { type: 'button' }, props.t('notice_details'));
+  const details = el('button', { type: 'button' }, words.details);
   onTrustedClick(details, props.onDetails);
   actions.append(details);
-  if (props.policy.allowProceed) {
-    const proceed = el('button', { type: 'button' }, props.proceedLabel || props.t('block_proceed_other', [String(props.policy.proceedMinutes)]));
+  if (props.policy.allowProceed && words.proceed) {
+    const proceed = el('button', { type: 'button' }, words.proceed);
     onTrustedClick(proceed, props.onProceed);
     actions.append(proceed);
   }

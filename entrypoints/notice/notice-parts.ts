@@ -2,20 +2,19 @@
  * What the warning bar (entrypoints/notice) and the block screen (entrypoints/block-screen) share: the
  * host element with its closed shadow root, text set with `textContent` only, buttons that act on a
  * person's clicks only, the organisation's lines, and where the notice goes. The host carries the test
- * contract: `data-kban-verdict` and `data-kban-mode`.
+ * contract: `data-kban-verdict` and `data-kban-mode`. The words come ready to show with the plan
+ * (`NoticePlan.words`, composed in the background): nothing here looks up a message.
  * @module
  */
 import type { Classification } from '@/components/core/classifier/types';
 import type { NoticePlan } from '@/components/core/messages';
-import { noticeText, type NoticeMessage } from '@/components/core/ban/notice-text';
 
 /** The custom element name of the notice host. */
 export const NOTICE_TAG = 'kban-notice';
 
-/** What the background planned (`NoticePlan`), with the page's verdict, its words and the page check's callbacks. */
+/** What the background planned (`NoticePlan`, words included), with the page's verdict and the page check's callbacks. */
 export interface NoticeProps extends NoticePlan {
   classification: Classification;
-  t: (key: string, substitutions?: string[]) => string;
   onDetails: () => void;
   onDismiss: () => void;
   onProceed: () => void;
@@ -49,26 +48,12 @@ export function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<
   return element;
 }
 
-export function organisationLines(props: NoticeProps): HTMLElement[] {
-  const { organizationName, supportMessage, supportUrl } = props.policy;
+/** The organisation's message and support link, where its policy sets them. */
+export function organisationLines({ words, policy }: NoticeProps): HTMLElement[] {
   const lines: HTMLElement[] = [];
-  // A name alone is no message: "Message from ACME Corp:" with nothing after it reads as broken.
-  if (supportMessage) {
-    const prefix = organizationName ? props.t('notice_org_message', [organizationName]) : '';
-    lines.push(el('p', { class: 'org' }, [prefix, supportMessage].filter(Boolean).join(' ')));
-  }
-  if (supportUrl) {
-    const link = el('a', { class: 'link', href: supportUrl, target: '_blank', rel: 'noopener noreferrer' }, props.t('notice_support_link'));
-    lines.push(link);
-  }
+  if (words.organization) lines.push(el('p', { class: 'org' }, words.organization));
+  if (policy.supportUrl && words.supportLink) lines.push(el('a', { class: 'link', href: policy.supportUrl, target: '_blank', rel: 'noopener noreferrer' }, words.supportLink));
   return lines;
-}
-
-/** The notice's text parts, looked up. */
-export function texts(props: NoticeProps) {
-  const text = noticeText({ classification: props.classification, mode: props.mode, dates: props.dates, region: props.region });
-  const say = (message: NoticeMessage) => props.t(message.key, message.substitutions);
-  return { title: say(text.title), lead: say(text.lead), facts: text.facts.map(say).join(' ') };
 }
 
 /**

@@ -5,7 +5,7 @@
  * pages that only warn never load it.
  * @module
  */
-import { createHost, el, onTrustedClick, organisationLines, texts, type NoticeProps } from './notice-parts';
+import { createHost, el, onTrustedClick, organisationLines, type NoticeProps } from './notice-parts';
 import styles from './notice.css?inline';
 
 /**
@@ -20,20 +20,20 @@ function icon(exempt: boolean): HTMLElement {
 /** The warning bar (or the calm exempt note): title, what it means and what to do, then the small print. */
 function renderBar(props: NoticeProps): HTMLElement {
   const exempt = props.classification.verdict === 'exempt';
-  const words = texts(props);
+  const words = props.words;
   const bar = el('div', { class: exempt ? 'bar exempt' : 'bar', role: exempt ? 'note' : 'alert', 'aria-labelledby': 'kban-title' });
   const text = el('div', { class: 'text' });
   text.append(el('strong', { class: 'title', id: 'kban-title' }, words.title), el('p', { class: 'lead' }, words.lead));
   if (!exempt) text.append(...organisationLines(props));
-  if (props.kasperskyNote) text.append(el('p', { class: 'active-note', 'data-kban-note': 'kaspersky-active' }, props.t('notice_kaspersky_active', [props.dates.noUpdates])));
+  if (words.kasperskyActive) text.append(el('p', { class: 'active-note', 'data-kban-note': 'kaspersky-active' }, words.kasperskyActive));
   text.append(el('p', { class: 'facts' }, words.facts));
   const actions = el('div', { class: 'actions' });
-  const details = el('button', { type: 'button' }, props.t('notice_details'));
+  const details = el('button', { type: 'button' }, words.details);
   onTrustedClick(details, props.onDetails);
   actions.append(details);
-  if (props.canDismiss) {
-    const dismiss = el('button', { type: 'button', class: 'close', 'aria-label': props.t('notice_dismiss_label') }, '×');
-    dismiss.title = props.t('notice_dismiss_label');
+  if (props.canDismiss && words.dismiss) {
+    const dismiss = el('button', { type: 'button', class: 'close', 'aria-label': words.dismiss }, '×');
+    dismiss.title = words.dismiss;
     onTrustedClick(dismiss, props.onDismiss);
     actions.append(dismiss);
   }

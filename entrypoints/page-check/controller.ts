@@ -9,7 +9,6 @@
 import { browser } from 'wxt/browser';
 import { MAX_PATH_LENGTH, onListingPath } from '@/components/core/classifier/classify';
 import type { PageRule } from '@/components/core/classifier/types';
-import { pageLookup } from '@/components/core/i18n/page-messages';
 import { reportKey, type ExtensionMessage, type PageCheckApi, type PagePlan, type PageReport, type TilesPlan } from '@/components/core/messages';
 import { PAGE_CHECK_API_KEY } from '@/components/core/site-rules/find-rule';
 import { collectSignals, hasKasperskyTrace } from './collect-signals';
@@ -32,8 +31,8 @@ export function startPageCheck(life: Lifecycle, rule: PageRule, onReady?: () => 
   let started = false;
   /** The page carries Kaspersky's web-protection trace (looked for at the first check). */
   let kasperskySeen: boolean | undefined;
-  /** This page showed the one-time Kaspersky-active note: a redraw keeps it. */
-  let kasperskyNoteHere = false;
+  /** The one-time Kaspersky-active note this page showed: a redraw keeps it. */
+  let kasperskyNote: string | undefined;
   let lastFingerprint = '';
   const slot = createNoticeSlot(rule);
   /** The badges this script inserted (the page may use the same tag name). */
@@ -48,24 +47,22 @@ export function startPageCheck(life: Lifecycle, rule: PageRule, onReady?: () => 
   /** Draws what the plan says: the notice, or none; then the listing's badges. */
   const apply = async (plan: PagePlan) => {
     const notice = plan.notice;
-    const t = pageLookup(plan.messages, (messageKey) => messageKey);
     // The background put the notice's code in before it answered; without it, try again at the next check.
     const ui = notice && injectedNoticeUi(notice.mode);
     if (notice && !ui) lastFingerprint = '';
     if (!notice || !ui || !life.isValid()) slot.clear();
     else {
-      const kasperskyNote = kasperskyNoteHere || !!notice.kasperskyNote;
-      kasperskyNoteHere = kasperskyNote;
+      kasperskyNote = notice.words.kasperskyActive ?? kasperskyNote;
+      const words = kasperskyNote ? { ...notice.words, kasperskyActive: kasperskyNote } : notice.words;
       const classification = plan.report.classification;
-      const key = `${classification.verdict}|${notice.mode}|${classification.product}|${kasperskyNote}|${JSON.stringify(notice.policy)}`;
+      const key = `${classification.verdict}|${notice.mode}|${JSON.stringify(words)}|${JSON.stringify(notice.policy)}`;
       slot.show(
         key,
         () =>
           ui.createNotice({
             ...notice,
+            words,
             classification,
-            kasperskyNote,
-            t,
             onDetails: () => void send({ type: 'kban:open-details' }),
             onDismiss: () => {
               slot.clear();
@@ -92,10 +89,11 @@ export function startPageCheck(life: Lifecycle, rule: PageRule, onReady?: () => 
     }
     const { tiles, elements } = listing.collectTiles(document, rule);
     const answer = (await send({ type: 'kban:tiles', ruleId: rule.id, tiles, report: plan.report, previous: lastReportKey })) as TilesPlan | undefined;
-    if (!answer || !life.isValid()) return;
+    const words = plan.badges;
+    if (!answer || !words || !life.isValid()) return;
     for (const { index, kind } of answer.marks) {
       const element = elements[index];
-      const badge = element && listing.markTile(element, kind, t(kind === 'download' ? 'badge_download' : 'badge_purchase'), t('badge_explanation'));
+      const badge = element && listing.markTile(element, kind, kind === 'download' ? words.download : words.purchase, words.explanation);
       if (badge) badges.add(badge);
     }
     setReport(answer.report);

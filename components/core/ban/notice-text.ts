@@ -2,10 +2,14 @@
  * What the in-page notice says, as i18n keys and substitutions: first what the page means for the
  * reader and what to do, then the dates that apply to this kind of page, the hedges where the
  * verdict rests on kban's reading (ban-facts [INF]), why kban assumed the reader is covered, and
- * the "not legal advice" line. Pure and small: it ships in the page check, so no site-rule table here.
+ * the "not legal advice" line; then `noticeWords` looks them up. Pure. It runs in the background, which hands a
+ * page its notice's words ready to show (`NoticePlan.words`): no lookup, text logic or message table on web pages.
  * @module
  */
 import type { Classification } from '../classifier/types';
+import type { MessageLookup } from '../i18n/plural';
+import type { NoticeWords } from '../messages';
+import type { Policy } from '../policy/policy';
 import type { RegionDecision } from '../region/detect-region';
 
 /** An i18n key with its substitutions. */
@@ -80,4 +84,33 @@ export function noticeText(input: {
     lead: { key: `notice_lead_${kind}` },
     facts,
   };
+}
+
+/**
+ * Every word of a notice, looked up with `t` (the page messages in the UI language): what the warning bar or the
+ * block screen shows, with the lines and buttons the policy and the plan call for.
+ *
+ * @example noticeWords({ classification, mode: 'warn', dates, policy, canDismiss: true }, t).title // "Kaspersky Premium can't be sold in the US or to US persons"
+ */
+export function noticeWords(
+  input: Parameters<typeof noticeText>[0] & {
+    policy: Pick<Policy, 'organizationName' | 'supportMessage' | 'supportUrl' | 'allowProceed' | 'proceedMinutes'>;
+    canDismiss: boolean;
+    kasperskyNote?: boolean;
+    /** "Proceed anyway for 60 minutes", plural-resolved (components/platform/page-context.ts). */
+    proceedLabel?: string;
+  },
+  t: MessageLookup,
+): NoticeWords {
+  const text = noticeText(input);
+  const say = (message: NoticeMessage) => t(message.key, message.substitutions);
+  const { organizationName, supportMessage, supportUrl } = input.policy;
+  const words: NoticeWords = { title: say(text.title), lead: say(text.lead), facts: text.facts.map(say).join(' '), details: t('notice_details') };
+  // A name alone is no message: "Message from ACME Corp:" with nothing after it reads as broken.
+  if (supportMessage) words.organization = [organizationName ? t('notice_org_message', [organizationName]) : '', supportMessage].filter(Boolean).join(' ');
+  if (supportUrl) words.supportLink = t('notice_support_link');
+  if (input.kasperskyNote) words.kasperskyActive = t('notice_kaspersky_active', [input.dates.noUpdates]);
+  if (input.canDismiss) words.dismiss = t('notice_dismiss_label');
+  if (input.mode === 'block' && input.policy.allowProceed) words.proceed = input.proceedLabel || t('block_proceed_other', [String(input.policy.proceedMinutes)]);
+  return words;
 }

@@ -2,8 +2,9 @@
  * The messages web pages show (notice, block screen, tile badges), as the background hands them over.
  * The first `i18n.getMessage` in a page's isolated world sets up the browser's i18n API and loads the
  * extension's message bundle through a synchronous call to the browser (about 2–3 ms on a large page,
- * before the notice can draw). The background looks these messages up once, in the UI language, keeps
- * them in the page context and hands them to a page with its plan (components/platform/page-decision.ts).
+ * before the notice can draw). The background looks these messages up once, in the UI language, and keeps
+ * them in the page context: it composes a notice's and the tile badges' words from them and hands a page
+ * only those (components/platform/page-decision.ts); the search-results script reads the context itself.
  * Pure: no browser APIs.
  * @module
  */

@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { classifyGeneric } from '@/components/core/classifier/classify-generic';
 import type { CheckRequest, PageReport } from '@/components/core/messages';
@@ -14,6 +14,7 @@ import { collectTiles } from '@/entrypoints/listing/collect-tiles';
 import { loadPage } from '../../fixtures/load-page';
 import { LISTING_FIXTURES } from '../../fixtures/pages/listings';
 import { READERS } from '../../fixtures/readers';
+import { getMessage } from '../ui/i18n';
 
 const PRODUCT_URL = 'https://www.amazon.com/Kaspersky-Premium-Protection-Antivirus-Password/dp/B0BHVJ4QT3';
 const OTHER_URL = 'https://www.amazon.com/Norton-Antivirus-Password-Manager-Protection/dp/B0BT3HHM9P';
@@ -26,21 +27,27 @@ function request(file: string, url: string, extra: Partial<CheckRequest> = {}): 
 
 /** The prepared context the background stores (a US time zone unless said otherwise). */
 async function storeContext(policy: Record<string, unknown> = {}, zone = 'us') {
-  await fakeBrowser.storage.local.set({ [PAGE_CONTEXT_KEY]: { policy, timeZone: 'America/New_York', zone, dates: { noNewSales: 'July 20, 2024', noUpdates: 'September 29, 2024' }, messages: { notice_title_purchase: 'Kaspersky sales are banned in the US' } } });
+  await fakeBrowser.storage.local.set({ [PAGE_CONTEXT_KEY]: { policy, timeZone: 'America/New_York', zone, dates: { noNewSales: 'July 20, 2024', noUpdates: 'September 29, 2024' }, messages: { notice_title_purchase: '\ue001 is banned in the US', notice_facts_reseller: 'Sales stopped \ue001; updates \ue002.' } } });
 }
 
 beforeEach(async () => {
   fakeBrowser.reset();
+  // The browser's own lookup, over the real English messages: what the stored context lacks comes from there.
+  vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(((key: string, subs?: string | string[]) => getMessage('en', key, subs)) as never);
   await storeContext();
 });
 
 describe('decidePage', () => {
-  it('a Kaspersky product on Amazon: a warning, with the messages and dates pages show', async () => {
+  it('a Kaspersky product on Amazon: a warning, its words composed from the stored page messages and dates', async () => {
     const plan = await decidePage(request('www.amazon.com/kaspersky-premium.html', PRODUCT_URL), 'www.amazon.com');
     expect(plan.report).toMatchObject({ url: PRODUCT_URL, action: 'warned', items: 0, checks: 1, classification: { verdict: 'purchase', ruleId: 'amazon' } });
-    expect(plan.notice).toMatchObject({ mode: 'warn', canDismiss: true, kasperskyNote: false, dates: { noUpdates: 'September 29, 2024' }, region: { basis: 'us' } });
-    expect(plan.messages?.notice_title_purchase).toBe('Kaspersky sales are banned in the US');
+    expect(plan.notice).toMatchObject({ mode: 'warn', canDismiss: true });
+    const words = plan.notice!.words;
+    expect(words.title).toMatch(/^Kaspersky .+ is banned in the US$/);
+    expect(words.facts, 'the dates go in their slots; a message the context lacks comes from the browser').toMatch(/^Sales stopped July 20, 2024; updates September 29, 2024\. \S/);
+    expect(Object.keys(words).sort(), 'no organisation lines, note or proceed button unless called for').toEqual(['details', 'dismiss', 'facts', 'lead', 'title']);
     expect(plan.markTiles).toBe(false);
+    expect(plan.badges, 'badge words only where tiles may be badged').toBeUndefined();
   });
 
   it('block by policy, and the warning that replaces it once the person chose to proceed', async () => {
@@ -76,9 +83,9 @@ describe('decidePage', () => {
   it('the Kaspersky-active note comes once: the first notice carries it and marks it shown', async () => {
     const page = request('www.amazon.com/kaspersky-premium.html', PRODUCT_URL, { kasperskySeen: true });
     await recordKasperskyActive('www.amazon.com'); // the page check reports the sighting as it sees it (kban:kaspersky-active)
-    expect((await decidePage(page, 'www.amazon.com')).notice?.kasperskyNote).toBe(true);
+    expect((await decidePage(page, 'www.amazon.com')).notice?.words.kasperskyActive).toBeTruthy();
     expect((await readKasperskyActive())?.noticeShown).toBe(true);
-    expect((await decidePage(page, 'www.amazon.com')).notice?.kasperskyNote, 'not a second time').toBe(false);
+    expect((await decidePage(page, 'www.amazon.com')).notice?.words.kasperskyActive, 'not a second time').toBeUndefined();
   });
 
   it('an unknown rule id decides nothing; the generic rule is classified by the generic classifier', async () => {
@@ -99,6 +106,7 @@ describe('decideTiles', () => {
       const doc = loadPage(fixture.file, fixture.url);
       const plan = await decidePage({ type: 'kban:check', ruleId: rule.id, signals: collectSignals(doc, rule, fixture.url, READERS), checks: 1, kasperskySeen: false, previous: '' }, new URL(fixture.url).hostname);
       expect(plan.markTiles).toBe(true);
+      expect(plan.badges, 'the badges come with their words').toEqual({ purchase: 'Kaspersky: not for sale in the US or to US persons', download: expect.any(String), explanation: expect.any(String) });
       const { tiles } = collectTiles(doc, rule);
       const answer = decideTiles({ type: 'kban:tiles', ruleId: rule.id, tiles, report: plan.report, previous: '' });
       expect(answer.marks).toHaveLength(fixture.items!);

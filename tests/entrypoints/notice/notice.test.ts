@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 /** The notice's content and order in the DOM: what it means first, then the small print; the calm exempt look; plurals. */
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { noticeWords } from '@/components/core/ban/notice-text';
 import type { Classification } from '@/components/core/classifier/types';
 import { POLICY_DEFAULTS } from '@/components/core/policy/policy';
 import { createBlockScreen } from '@/entrypoints/block-screen/block-screen';
@@ -25,20 +26,14 @@ afterEach(() => {
 
 const AMAZON: Classification = { verdict: 'purchase', ruleId: 'amazon', product: 'Kaspersky Premium', reasons: [] };
 
-function notice(overrides: Partial<NoticeProps> = {}, locale: 'en' | 'es' = 'en') {
-  const host = createNotice({
-    classification: AMAZON,
-    mode: 'warn',
-    policy: { ...POLICY_DEFAULTS },
-    canDismiss: true,
-    t: translator(locale),
-    dates: locale === 'es' ? { noNewSales: '20 de julio de 2024', noUpdates: '29 de septiembre de 2024' } : { noNewSales: 'July 20, 2024', noUpdates: 'September 29, 2024' },
-    region: { source: 'time-zone', basis: 'us' },
-    onDetails: vi.fn(),
-    onDismiss: vi.fn(),
-    onProceed: vi.fn(),
-    ...overrides,
-  });
+/** What the background composes (`noticeWords`, in the given language), drawn as the page check draws it. */
+type Overrides = Partial<Omit<NoticeProps, 'words'>> & { proceedLabel?: string; kasperskyNote?: boolean };
+
+function notice({ proceedLabel, kasperskyNote, ...overrides }: Overrides = {}, locale: 'en' | 'es' = 'en') {
+  const plan = { classification: AMAZON, mode: 'warn' as const, policy: { ...POLICY_DEFAULTS }, canDismiss: true, ...overrides };
+  const dates = locale === 'es' ? { noNewSales: '20 de julio de 2024', noUpdates: '29 de septiembre de 2024' } : { noNewSales: 'July 20, 2024', noUpdates: 'September 29, 2024' };
+  const words = noticeWords({ ...plan, dates, region: { source: 'time-zone', basis: 'us' }, kasperskyNote, proceedLabel }, translator(locale));
+  const host = createNotice({ ...plan, words, onDetails: vi.fn(), onDismiss: vi.fn(), onProceed: vi.fn() });
   document.body.append(host);
   return noticeRoot(host)!;
 }
@@ -98,6 +93,14 @@ describe('notice', () => {
     expect(plainText(root.querySelector('.title'))).toBe('Kaspersky Premium no se puede vender en EE. UU. ni a personas estadounidenses');
     expect(plainText(root.querySelector('.facts'))).toContain('desde las 0:00 EDT del 29 de septiembre de 2024');
     expect(plainText(root.querySelector('.facts'))).toContain('asesoramiento jurídico');
+  });
+
+  it('carries the one-time note that Kaspersky appears active, and a dismiss button named for screen readers', () => {
+    expect(notice().querySelector('[data-kban-note]'), 'no note unless the plan says so').toBeNull();
+    const root = notice({ kasperskyNote: true });
+    expect(plainText(root.querySelector('[data-kban-note="kaspersky-active"]'))).toContain('September 29, 2024');
+    expect(root.querySelector('button.close')?.getAttribute('aria-label')).toBe('Dismiss on this site');
+    expect(notice({ canDismiss: false }).querySelector('button.close'), 'no close button where policy forbids it').toBeNull();
   });
 
   it('has no axe violations in the warning bar', async () => {
