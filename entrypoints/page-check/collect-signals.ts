@@ -30,16 +30,22 @@ export function spacedText(element: Element): string {
   return parts.join(' ');
 }
 
-/** The text of the first match; `spaced` reads it as a person sees it (slower: used once a page looks relevant). */
-export function textOf(root: ParentNode, selector: string | undefined, spaced = true): string | undefined {
+/** The first match of `selector` in `root`, if any. */
+function find(root: ParentNode, selector: string | undefined): Element | undefined {
   if (!selector) return undefined;
   try {
-    const element = root.querySelector(selector);
-    return element ? clip(spaced ? spacedText(element) : element.textContent) || undefined : undefined;
+    return root.querySelector(selector) ?? undefined;
   } catch {
     return undefined; // a malformed selector in a rule must not break the page
   }
 }
+
+/** The element's text; `spaced` reads it as a person sees it (slower: used once a page looks relevant). */
+const textIn = (element: Element | undefined, spaced: boolean): string | undefined =>
+  element ? clip(spaced ? spacedText(element) : element.textContent) || undefined : undefined;
+
+/** The text of the first match, read as a person sees it. */
+export const textOf = (root: ParentNode, selector: string | undefined): string | undefined => textIn(find(root, selector), true);
 
 function exists(root: ParentNode, selector: string | undefined): boolean {
   if (!selector) return false;
@@ -110,15 +116,19 @@ export interface SignalReaders {
 export function collectSignals(doc: Document, rule: PageRule, url = doc.location?.href ?? '', readers: SignalReaders = {}): PageSignals {
   const selectors = rule.selectors ?? {};
   const meta = readMeta(doc.head ?? doc, HEAD_META);
+  // Each looked for once: on a large page the first <h1> may be thousands of elements in.
+  const h1 = find(doc, 'h1');
+  const productTitle = find(doc, selectors.productTitle);
+  const brand = find(doc, selectors.brand);
   const signals: PageSignals = {
     url,
     title: clip(doc.title),
     meta,
-    h1: textOf(doc, 'h1', false) ?? '',
+    h1: textIn(h1, false) ?? '',
     items: [],
     pageTypes: [],
     breadcrumbs: [],
-    site: { productTitle: textOf(doc, selectors.productTitle, false), brand: textOf(doc, selectors.brand, false) },
+    site: { productTitle: textIn(productTitle, false), brand: textIn(brand, false) },
     relevant: true,
   };
   // Cheap pass: the first stage's own substring test (components/core/probe/names-kaspersky.ts). Most pages of a
@@ -131,9 +141,9 @@ export function collectSignals(doc: Document, rule: PageRule, url = doc.location
   }
 
   // The page may be about Kaspersky: read names as a person sees them, then structured data.
-  signals.h1 = textOf(doc, 'h1') ?? '';
-  signals.site.productTitle = textOf(doc, selectors.productTitle);
-  signals.site.brand = textOf(doc, selectors.brand);
+  signals.h1 = textIn(h1, true) ?? '';
+  signals.site.productTitle = textIn(productTitle, true);
+  signals.site.brand = textIn(brand, true);
 
   const structured = rule.structuredData === false || !readers.structured ? { items: [], types: [], crumbs: [] } : readers.structured(doc, meta, rule.role === 'generic');
   signals.items = structured.items;
