@@ -34,3 +34,26 @@ describe('collectSignals text', () => {
     expect(classify(full, rule).verdict).toBe('none');
   });
 });
+
+describe('collectSignals breadcrumbs, on sites whose rule names no trail', () => {
+  const VENDOR = findRule('www.kaspersky.com')!;
+  const crumbsOf = (body: string) => {
+    const url = 'https://www.kaspersky.com/home-security';
+    const doc = loadPage('www.kaspersky.com/about-company.html', url);
+    doc.body.innerHTML = `<h1>Kaspersky Premium</h1>${body}<a href="/x">Not a crumb</a>`;
+    return collectSignals(doc, VENDOR, url).breadcrumbs;
+  };
+
+  it('reads labelled navs and any class that says breadcrumb, each link once, in order', () => {
+    expect(VENDOR.selectors?.breadcrumbs, 'this test is about the default trails').toBeUndefined();
+    expect(crumbsOf('<nav aria-label="Breadcrumb"><a>Home</a><a>Security</a></nav>')).toEqual(['Home', 'Security']);
+    expect(crumbsOf('<nav aria-label="breadCrumb"><a>Home</a></nav><div class="bc_breadcrumb"><a>News</a></div>')).toEqual(['Home', 'News']);
+    expect(crumbsOf('<nav class="Breadcrumbs"><ol><li class="breadcrumb-item"><a>Home</a></li><li class="breadcrumb-item"><a>Books</a></li></ol></nav>')).toEqual(['Home', 'Books']);
+    expect(crumbsOf('<ul class="siteBreadCrumb"><li><a>Home</a></li></ul>')).toEqual(['Home']);
+    expect(crumbsOf('<nav aria-label="Main"><a>Products</a></nav>'), 'other navs are not trails').toEqual([]);
+  });
+
+  it('stops at 15 links', () => {
+    expect(crumbsOf(`<div class="breadcrumbs">${'<a>Step</a>'.repeat(40)}</div>`)).toHaveLength(15);
+  });
+});
