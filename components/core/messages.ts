@@ -47,7 +47,6 @@ export interface TilesRequest {
 /** The notice a page check is to show, with everything it says already decided. */
 export interface NoticePlan {
   mode: 'warn' | 'block';
-  canDismiss: boolean;
   policy: Policy;
   /** What the notice says, in the UI language (components/core/ban/notice-text.ts `noticeWords`). */
   words: NoticeWords;
@@ -68,9 +67,9 @@ export interface NoticeWords {
   supportLink?: string;
   /** The one-time note that Kaspersky appears to run on this computer. */
   kasperskyActive?: string;
-  /** The dismiss button's accessible name (warning bars the policy lets close). */
+  /** The dismiss button's accessible name: there only on warning bars the policy lets close. */
   dismiss?: string;
-  /** "Proceed anyway for 60 minutes" (block screens the policy lets pass). */
+  /** "Proceed anyway for 60 minutes": there only on block screens the policy lets pass. */
   proceed?: string;
 }
 

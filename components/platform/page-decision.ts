@@ -56,7 +56,7 @@ export async function decidePage(request: CheckRequest, host: string): Promise<P
       { classification, mode, dates: state.dates, region: { source: region.source, basis: region.basis }, policy: state.policy, canDismiss, kasperskyNote, proceedLabel: state.proceedLabel },
       t,
     );
-    plan.notice = { mode, canDismiss, policy: state.policy, words };
+    plan.notice = { mode, policy: state.policy, words };
   }
   return plan;
 }

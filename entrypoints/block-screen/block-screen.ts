@@ -18,7 +18,7 @@ function renderBlock(props: NoticeProps): HTMLElement {
   const details = el('button', { type: 'button' }, words.details);
   onTrustedClick(details, props.onDetails);
   actions.append(details);
-  if (props.policy.allowProceed && words.proceed) {
+  if (words.proceed) {
     const proceed = el('button', { type: 'button' }, words.proceed);
     onTrustedClick(proceed, props.onProceed);
     actions.append(proceed);

@@ -31,7 +31,7 @@ function renderBar(props: NoticeProps): HTMLElement {
   const details = el('button', { type: 'button' }, words.details);
   onTrustedClick(details, props.onDetails);
   actions.append(details);
-  if (props.canDismiss && words.dismiss) {
+  if (words.dismiss) {
     const dismiss = el('button', { type: 'button', class: 'close', 'aria-label': words.dismiss }, '×');
     dismiss.title = words.dismiss;
     onTrustedClick(dismiss, props.onDismiss);

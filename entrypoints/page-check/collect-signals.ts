@@ -47,14 +47,7 @@ const textIn = (element: Element | undefined, spaced: boolean): string | undefin
 /** The text of the first match, read as a person sees it. */
 export const textOf = (root: ParentNode, selector: string | undefined): string | undefined => textIn(find(root, selector), true);
 
-function exists(root: ParentNode, selector: string | undefined): boolean {
-  if (!selector) return false;
-  try {
-    return root.querySelector(selector) !== null;
-  } catch {
-    return false;
-  }
-}
+const exists = (root: ParentNode, selector: string | undefined): boolean => find(root, selector) !== undefined;
 
 /** Open Graph and product meta tags live in <head>: searching only there keeps large pages cheap. */
 const HEAD_META = 'meta[property^="og:"], meta[name^="og:"], meta[property^="product:"], meta[name="twitter:title"]';

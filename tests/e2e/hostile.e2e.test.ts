@@ -19,8 +19,8 @@ import { startFixtureServer, type FixtureServer } from './harness/fixture-server
 import { quietPeriod, sleep, waitUntil, inNotices } from './harness/page-state';
 import { amazonProductHtml, KASPERSKY_ON_AMAZON, pageHtml } from './harness/pages';
 import { SHOTS_DIR } from './harness/paths';
-import { launchBlockMode } from './harness/block-mode';
-import { createPolicyFiles, describeAsRoot } from './harness/policy';
+import { useBlockModeBrowser } from './harness/block-mode';
+import { describeAsRoot } from './harness/policy';
 
 const PRODUCT = amazonProductHtml(KASPERSKY_ON_AMAZON);
 const TITLE = 'Amazon.com: Kaspersky Premium';
@@ -309,15 +309,7 @@ describe('pages that remove or re-render over the notice', () => {
 });
 
 describeAsRoot('block mode (managed policy enforcement: block)', () => {
-  const policies = createPolicyFiles();
-  let browser: ChromiumSession;
-  beforeAll(async () => {
-    browser = await launchBlockMode(server, policies, 'hostile-block');
-  });
-  afterAll(async () => {
-    await browser?.close();
-    policies.restore();
-  });
+  const blockMode = useBlockModeBrowser(() => server, 'hostile-block');
 
   const blockState = (page: Page) =>
     page.evaluate(() => {
@@ -327,7 +319,7 @@ describeAsRoot('block mode (managed policy enforcement: block)', () => {
     });
 
   it('a page that keeps removing the block screen never gets rid of it', async () => {
-    const page = await browser.context.newPage();
+    const page = await blockMode().context.newPage();
     await page.goto(URLS.blockRemover);
     const samples: boolean[] = [];
     const started = Date.now();
@@ -351,7 +343,7 @@ describeAsRoot('block mode (managed policy enforcement: block)', () => {
   });
 
   it('an app that re-renders its body while hydrating keeps the block screen and stays inert', async () => {
-    const page = await browser.context.newPage();
+    const page = await blockMode().context.newPage();
     await page.goto(URLS.blockHydrating);
     await page.waitForFunction(() => (window as unknown as { __kbanRenders?: number }).__kbanRenders === 3, undefined, { timeout: 10_000 });
     const expected = { present: true, covers: true, inert: true, count: 1 };

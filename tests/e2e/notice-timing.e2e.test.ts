@@ -14,8 +14,8 @@ import { launchChromium, type ChromiumSession } from './harness/chromium';
 import { startFixtureServer, type FixtureServer } from './harness/fixture-server';
 import { readKbanState, waitUntil } from './harness/page-state';
 import { amazonProductHtml, pageHtml } from './harness/pages';
-import { launchBlockMode } from './harness/block-mode';
-import { createPolicyFiles, describeAsRoot } from './harness/policy';
+import { useBlockModeBrowser } from './harness/block-mode';
+import { describeAsRoot } from './harness/policy';
 
 const NAMED_URL = 'https://www.amazon.com/Kaspersky-Premium-Total-Security-Devices/dp/B0KBANTIM1';
 const BARE_URL = 'https://www.amazon.com/dp/B0KBANTIM2';
@@ -93,18 +93,10 @@ it('an address that names Kaspersky: the notice is in place while the page is st
 });
 
 describeAsRoot('block mode (managed policy enforcement: block)', () => {
-  const policies = createPolicyFiles();
-  let blocking: ChromiumSession;
-  beforeAll(async () => {
-    blocking = await launchBlockMode(server, policies, 'notice-timing-block');
-  });
-  afterAll(async () => {
-    await blocking?.close();
-    policies.restore();
-  });
+  const blockMode = useBlockModeBrowser(() => server, 'notice-timing-block');
 
   it('an address that names Kaspersky: the block screen holds the page while it is still loading, and what arrives after it stays under it', async () => {
-    const page = await blocking.context.newPage();
+    const page = await blockMode().context.newPage();
     const loaded = page.goto(BLOCK_URL);
     try {
       await page.locator('kban-notice[data-kban-mode="block"]').waitFor({ state: 'attached', timeout: 10_000 });

@@ -15,7 +15,6 @@ function props(overrides: Partial<NoticeProps> = {}): NoticeProps {
     classification: { verdict: 'purchase', product: 'Kaspersky Premium', reasons: [] },
     mode: 'warn',
     policy: { ...POLICY_DEFAULTS, allowProceed: true },
-    canDismiss: true,
     words: { title: 'Title', lead: 'Lead', facts: 'Facts', details: 'Details', dismiss: 'Dismiss', proceed: 'Proceed anyway' },
     onDetails: vi.fn(),
     onDismiss: vi.fn(),

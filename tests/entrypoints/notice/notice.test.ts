@@ -27,12 +27,12 @@ afterEach(() => {
 const AMAZON: Classification = { verdict: 'purchase', ruleId: 'amazon', product: 'Kaspersky Premium', reasons: [] };
 
 /** What the background composes (`noticeWords`, in the given language), drawn as the page check draws it. */
-type Overrides = Partial<Omit<NoticeProps, 'words'>> & { proceedLabel?: string; kasperskyNote?: boolean };
+type Overrides = Partial<Omit<NoticeProps, 'words'>> & { canDismiss?: boolean; proceedLabel?: string; kasperskyNote?: boolean };
 
-function notice({ proceedLabel, kasperskyNote, ...overrides }: Overrides = {}, locale: 'en' | 'es' = 'en') {
-  const plan = { classification: AMAZON, mode: 'warn' as const, policy: { ...POLICY_DEFAULTS }, canDismiss: true, ...overrides };
+function notice({ canDismiss = true, proceedLabel, kasperskyNote, ...overrides }: Overrides = {}, locale: 'en' | 'es' = 'en') {
+  const plan = { classification: AMAZON, mode: 'warn' as const, policy: { ...POLICY_DEFAULTS }, ...overrides };
   const dates = locale === 'es' ? { noNewSales: '20 de julio de 2024', noUpdates: '29 de septiembre de 2024' } : { noNewSales: 'July 20, 2024', noUpdates: 'September 29, 2024' };
-  const words = noticeWords({ ...plan, dates, region: { source: 'time-zone', basis: 'us' }, kasperskyNote, proceedLabel }, translator(locale));
+  const words = noticeWords({ ...plan, dates, region: { source: 'time-zone', basis: 'us' }, canDismiss, kasperskyNote, proceedLabel }, translator(locale));
   const host = createNotice({ ...plan, words, onDetails: vi.fn(), onDismiss: vi.fn(), onProceed: vi.fn() });
   document.body.append(host);
   return noticeRoot(host)!;
