@@ -6,12 +6,11 @@
  * @module
  */
 import { addressNamesKaspersky, namesKaspersky } from '@/components/core/probe/names-kaspersky';
+import { MAX_PATH_LENGTH, onListingPath } from '@/components/core/classifier/classify';
 import type { PageRule } from '@/components/core/classifier/types';
 
 /** Tiles looked at on a listing page (a store's page shows 20–60). */
 const MAX_TILES = 120;
-/** Listing patterns run on the path and query, never the fragment, and on this much of it. */
-const MAX_PATH = 2048;
 
 function text(doc: Document, selector: string | undefined): string | undefined {
   if (!selector) return undefined;
@@ -27,8 +26,8 @@ export type Address = Pick<Location, 'href' | 'pathname' | 'search'>;
 
 function tilesName(doc: Document, rule: PageRule, address: Address): boolean {
   const { tile, tileTitle } = rule.selectors ?? {};
-  const path = (address.pathname + address.search).slice(0, MAX_PATH);
-  if (!tile || !rule.listingPaths?.some((pattern) => pattern.test(path))) return false;
+  const path = (address.pathname + address.search).slice(0, MAX_PATH_LENGTH);
+  if (!tile || !onListingPath(rule, path)) return false;
   try {
     const tiles = doc.querySelectorAll(tile);
     for (let i = 0; i < tiles.length && i < MAX_TILES; i++) {

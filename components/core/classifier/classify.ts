@@ -42,6 +42,9 @@ export function hostOf(url: string): string {
  * looked at for tiles whatever the page names.
  */
 export function onListingPath(rule: PageRule, path: string): boolean {
+  // A plain substring test first: in a page, Chromium compiling Amazon's three listing patterns for their first
+  // test costs about 0.1 ms, on every product page the first stage looks at (README, Performance).
+  if (rule.listingPathsContain && !rule.listingPathsContain.some((part) => path.includes(part))) return false;
   return rule.listingPaths?.some((pattern) => pattern.test(path)) ?? false;
 }
 

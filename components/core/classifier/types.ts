@@ -128,6 +128,13 @@ export interface SiteRule {
   productPaths?: RegExp[];
   /** Path+query patterns of listing pages: search results, categories. */
   listingPaths?: RegExp[];
+  /**
+   * Optional: strings of which every listing path contains at least one (case-sensitive), such as `/s` for
+   * Amazon's `/s?k=…`. `onListingPath` turns away a path containing none of them before any listing pattern
+   * runs, so most pages of the site never compile the patterns (tests/components/core/site-rules checks
+   * that every path the patterns match contains one).
+   */
+  listingPathsContain?: string[];
   /** Path patterns that are never flagged on this site (news, reviews, support, help). */
   ignorePaths?: RegExp[];
   /**

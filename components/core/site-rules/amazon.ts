@@ -20,6 +20,8 @@ export const amazon: SiteRule = {
   // Search (/s?k=…, and /<keyword>/s?k=… as linked from web search), browse nodes (/b?node=…, /Software/b/…),
   // brand stores (/stores/Kaspersky/page/…); amazon.co.jp's English pages put /-/en/ in front.
   listingPaths: [/^\/(?:-\/[a-z]{2}\/)?(?:[^/?#]+\/)?s(?:[/?]|$)/, /^\/(?:-\/[a-z]{2}\/)?(?:[^/?#]+\/)?b(?:[/?]|$)/, /^\/(?:-\/[a-z]{2}\/)?stores\//],
+  // Each of them has a slash straight before its s or b: most product addresses (/Title-Slug/dp/ASIN/ref=…) have neither.
+  listingPathsContain: ['/s', '/b'],
   // Help, sign-in, cart/checkout, review and Q&A pages never sell by themselves.
   ignorePaths: [
     /^\/(?:-\/[a-z]{2}\/)?(?:gp\/help|hz\/|review|product-reviews|ask\/|gp\/customer-reviews|ap\/|gp\/cart|cart\/|gp\/buy|gp\/css|gp\/your-account|your-orders|gp\/aw\/c)/,

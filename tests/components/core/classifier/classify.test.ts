@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classify, classifyTiles, hostOf, MAX_PATH_LENGTH, pathOf } from '@/components/core/classifier/classify';
+import { classify, classifyTiles, hostOf, MAX_PATH_LENGTH, onListingPath, pathOf } from '@/components/core/classifier/classify';
 import type { PageSignals, SiteRule } from '@/components/core/classifier/types';
 import { findRule } from '@/components/core/site-rules';
 
@@ -115,5 +115,31 @@ describe('URL helpers', () => {
 
   it('cuts a long path and query at MAX_PATH_LENGTH (a page controls its address)', () => {
     expect(pathOf(`https://www.bestbuy.com/site/${'a/'.repeat(100_000)}`)).toHaveLength(MAX_PATH_LENGTH);
+  });
+});
+
+describe('onListingPath', () => {
+  const amazon = findRule('www.amazon.com')!;
+
+  it("reads the rule's listing patterns", () => {
+    expect(onListingPath(amazon, '/s?k=kaspersky')).toBe(true);
+    expect(onListingPath(amazon, '/Antivirus-Security-Software/b?node=229677')).toBe(true);
+    expect(onListingPath(amazon, '/-/en/stores/Kaspersky/page/1234')).toBe(true);
+    expect(onListingPath(amazon, '/Kaspersky-Premium-Total-Security/dp/B0BHVJ4QT3')).toBe(false);
+  });
+
+  it('turns away a path containing none of listingPathsContain without running the patterns', () => {
+    const untouchable = /never/;
+    untouchable.test = () => {
+      throw new Error('the listing patterns ran');
+    };
+    const rule: SiteRule = { ...amazon, listingPaths: [untouchable], listingPathsContain: ['/s'] };
+    expect(onListingPath(rule, '/Norton-360-Deluxe/dp/B0C7S1X2LN/ref=sr_1_4?keywords=kaspersky')).toBe(false);
+    expect(() => onListingPath(rule, '/s?k=kaspersky'), 'a path with a part still goes to the patterns').toThrow('the listing patterns ran');
+  });
+
+  it('leaves the decision to the patterns when a part is there', () => {
+    // Amazon's sponsored-result redirect has "/s" in it but is no listing.
+    expect(onListingPath(amazon, '/sspa/click?ie=UTF8&spc=MTo')).toBe(false);
   });
 });

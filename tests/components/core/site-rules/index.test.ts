@@ -4,8 +4,9 @@
  */
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { hostOf } from '@/components/core/classifier/classify';
+import { hostOf, onListingPath, pathOf } from '@/components/core/classifier/classify';
 import { SITE_RULES, contentMatches, findRule } from '@/components/core/site-rules';
 import { PAGE_FIXTURES } from '../../../fixtures/pages';
 
@@ -46,6 +47,26 @@ describe('SITE_RULES', () => {
       expect(pages.some((page) => page.expect === 'none'), 'add a trap page (another brand, a book, an article)').toBe(true);
     },
   );
+});
+
+describe('listingPathsContain', () => {
+  const withParts = SITE_RULES.filter((rule) => rule.listingPathsContain);
+
+  it('is set where the first stage looks at the most pages: Amazon', () => {
+    expect(withParts.map((rule) => rule.id)).toContain('amazon');
+  });
+
+  it.each(withParts.map((rule) => [rule.id, rule] as const))('%s: every path its listing patterns match contains one of them', (_id, rule) => {
+    // A path the patterns match but the parts turn away would be a listing whose tiles nobody looks at.
+    for (const pattern of rule.listingPaths ?? []) {
+      fc.assert(
+        fc.property(fc.stringMatching(pattern), (path) => rule.listingPathsContain!.some((part) => path.includes(part))),
+        { numRuns: 2000 },
+      );
+    }
+    const listings = PAGE_FIXTURES.filter((fixture) => fixture.rule === rule.id && fixture.expect === 'listing');
+    for (const fixture of listings) expect(onListingPath(rule, pathOf(fixture.url)), fixture.url).toBe(true);
+  });
 });
 
 describe('findRule', () => {
