@@ -5,9 +5,9 @@
  * regular expression on page text, nothing else.
  * @module
  */
-import { addressNamesKaspersky, namesKaspersky } from '@/components/core/probe/names-kaspersky';
 import { MAX_PATH_LENGTH, onListingPath } from '@/components/core/classifier/classify';
 import type { PageRule } from '@/components/core/classifier/types';
+import { addressNamesKaspersky, namesKaspersky } from '@/components/core/probe/names-kaspersky';
 
 /** Tiles looked at on a listing page (a store's page shows 20–60). */
 const MAX_TILES = 120;
