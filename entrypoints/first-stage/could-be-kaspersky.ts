@@ -5,7 +5,7 @@
  * regular expression on page text, nothing else.
  * @module
  */
-import { MAX_PATH_LENGTH, onListingPath } from '@/components/core/classifier/classify';
+import { locationPath, onListingPath } from '@/components/core/classifier/classify';
 import type { PageRule } from '@/components/core/classifier/types';
 import { addressNamesKaspersky, namesKaspersky } from '@/components/core/probe/names-kaspersky';
 
@@ -26,8 +26,7 @@ export type Address = Pick<Location, 'href' | 'pathname' | 'search'>;
 
 function tilesName(doc: Document, rule: PageRule, address: Address): boolean {
   const { tile, tileTitle } = rule.selectors ?? {};
-  const path = (address.pathname + address.search).slice(0, MAX_PATH_LENGTH);
-  if (!tile || !onListingPath(rule, path)) return false;
+  if (!tile || !onListingPath(rule, locationPath(address))) return false;
   try {
     const tiles = doc.querySelectorAll(tile);
     for (let i = 0; i < tiles.length && i < MAX_TILES; i++) {

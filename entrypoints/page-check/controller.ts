@@ -7,7 +7,7 @@
  * @module
  */
 import { browser } from 'wxt/browser';
-import { MAX_PATH_LENGTH, onListingPath } from '@/components/core/classifier/classify';
+import { locationPath, onListingPath } from '@/components/core/classifier/classify';
 import type { PageRule } from '@/components/core/classifier/types';
 import { reportKey, type ExtensionMessage, type PageCheckApi, type PagePlan, type PageReport, type TilesPlan } from '@/components/core/messages';
 import { PAGE_CHECK_API_KEY } from '@/components/core/site-rules/find-rule';
@@ -121,8 +121,7 @@ export function startPageCheck(life: Lifecycle, rule: PageRule, onReady?: () => 
       return;
     }
     // A page that keeps changing (carousels, live prices) is re-read only when what names its subject changed.
-    // pathOf(location.href), read from the parsed address: no regular expression to compile in the page.
-    const listing = onListingPath(rule, (location.pathname + location.search).slice(0, MAX_PATH_LENGTH));
+    const listing = onListingPath(rule, locationPath(location));
     const fingerprint = pageFingerprint(rule, listing);
     if (fingerprint === lastFingerprint && slot.element?.isConnected !== false) {
       if (report) report = { ...report, checks: checksForUrl };

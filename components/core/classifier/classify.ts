@@ -31,6 +31,14 @@ export function pathOf(url: string): string {
   return (match?.[1] || '/').slice(0, MAX_PATH_LENGTH);
 }
 
+/**
+ * `pathOf` for a page's own parsed address (`location` in a page, a `URL` in tests): the same string, with no
+ * regular expression for a web page to compile.
+ */
+export function locationPath(address: Pick<Location, 'pathname' | 'search'>): string {
+  return (address.pathname + address.search).slice(0, MAX_PATH_LENGTH);
+}
+
 /** Lowercase host of a URL ('' when it has none). */
 export function hostOf(url: string): string {
   const match = /^[a-z][\w+.-]*:\/\/(?:[^@/?#]*@)?([^:/?#]*)/i.exec(url);

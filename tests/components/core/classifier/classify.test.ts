@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classify, classifyTiles, hostOf, MAX_PATH_LENGTH, onListingPath, pathOf } from '@/components/core/classifier/classify';
+import { classify, classifyTiles, hostOf, locationPath, MAX_PATH_LENGTH, onListingPath, pathOf } from '@/components/core/classifier/classify';
 import type { PageSignals, SiteRule } from '@/components/core/classifier/types';
 import { findRule } from '@/components/core/site-rules';
 
@@ -115,6 +115,12 @@ describe('URL helpers', () => {
 
   it('cuts a long path and query at MAX_PATH_LENGTH (a page controls its address)', () => {
     expect(pathOf(`https://www.bestbuy.com/site/${'a/'.repeat(100_000)}`)).toHaveLength(MAX_PATH_LENGTH);
+  });
+
+  it('locationPath reads a parsed address as pathOf reads its URL', () => {
+    for (const url of ['https://www.amazon.com/s?k=kaspersky#x', 'https://www.amazon.com/', `https://www.bestbuy.com/site/${'a/'.repeat(100_000)}`]) {
+      expect(locationPath(new URL(url))).toBe(pathOf(url));
+    }
   });
 });
 
