@@ -30,11 +30,6 @@ const AMAZON_SECTIONS = ['[data-hook="review"]', '.a-carousel-card', '.a-carouse
 export interface PageBudget {
   /** Main-thread time (trace thread time) beyond the reference extension, ms. */
   aboveReferenceMs?: number;
-  /**
-   * A stricter figure the page should reach but does not yet: printed beside the budget as not met, so it
-   * stays visible, while `--check` guards the budget above against regressions.
-   */
-  targetAboveReferenceMs?: number;
   /** Main-thread time beyond the reference, as % of the page's mutation time (must stay below). */
   percentOfWall?: number;
   /** `DOMContentLoaded` → notice host in the page, ms. */
@@ -146,9 +141,7 @@ export function buildBenchPages(): BenchPage[] {
   return [
     { id: 'large', label: 'Large product page, not Kaspersky (1.5 MB)', url: largeUrl.href, source: productSource.file, expectNotice: false, budget: { aboveReferenceMs: 0.5 }, ...large },
     { id: 'product', label: 'Product page, not Kaspersky (as saved)', url: productSource.url, source: productSource.file, expectNotice: false, html: productHtml, bytes: Buffer.byteLength(productHtml), budget: { aboveReferenceMs: 0.5 } },
-    // Issue 14 asks for +5 ms: medians of 4.5–4.6 ms in idle runs on this 2-core machine, 5.4–5.8 ms when it is busier
-    // (README, Performance). Guarded at 8 ms against regressions, with the 5 ms target printed as met or not.
-    { id: 'flagged', label: 'Large Kaspersky product page (1.5 MB, notice)', url: flaggedSource.url, source: flaggedSource.file, expectNotice: true, budget: { aboveReferenceMs: 8, targetAboveReferenceMs: 5, noticeAfterDclMs: 100 }, ...flagged },
+    { id: 'flagged', label: 'Large Kaspersky product page (1.5 MB, notice)', url: flaggedSource.url, source: flaggedSource.file, expectNotice: true, budget: { aboveReferenceMs: 5, noticeAfterDclMs: 100 }, ...flagged },
     { id: 'flagged-bare', label: 'The same at /dp/<ASIN> (address without the name)', url: bareUrl.href, source: flaggedSource.file, expectNotice: true, budget: { noticeAfterDclMs: 150 }, ...flagged },
     {
       id: 'mutating',
