@@ -2,16 +2,19 @@
  * The page check's loop: read signals → ask the background for a plan → notice or tile badges, kept in
  * step with pages that change without reloading. The work per page is bounded: mutations only schedule
  * a check, checks run at most every CHECK_DELAY_MS and at most MAX_CHECKS_PER_URL times per address.
- * It reads the page and draws; the background decides (components/platform/page-decision.ts), so the
- * classifier and the settings never compile in a web page.
+ * It reads the page (collect-signals.ts; fingerprint.ts says whether it changed) and draws the plan
+ * (draw-plan.ts); the background decides (components/platform/page-decision.ts), so the classifier and the
+ * settings never compile in a web page.
  * @module
  */
 import { browser } from 'wxt/browser';
 import { locationPath, onListingPath } from '@/components/core/classifier/classify';
 import type { PageRule } from '@/components/core/classifier/types';
-import { reportKey, type ExtensionMessage, type PageCheckApi, type PagePlan, type PageReport, type TilesPlan } from '@/components/core/messages';
+import { reportKey, type ExtensionMessage, type PageCheckApi, type PagePlan, type PageReport } from '@/components/core/messages';
 import { PAGE_CHECK_API_KEY } from '@/components/core/site-rules/find-rule';
 import { collectSignals, hasKasperskyTrace } from './collect-signals';
+import { createPlanDrawer } from './draw-plan';
+import { pageFingerprint } from './fingerprint';
 import { createNoticeSlot } from './notice-slot';
 import { whenSubjectParsed } from './subject-parsed';
 import { injectedGenericCheck, injectedListing, injectedNoticeUi, injectedStructuredReader } from './injected';
@@ -31,73 +34,22 @@ export function startPageCheck(life: Lifecycle, rule: PageRule, onReady?: () => 
   let started = false;
   /** The page carries Kaspersky's web-protection trace (looked for at the first check). */
   let kasperskySeen: boolean | undefined;
-  /** The one-time Kaspersky-active note this page showed: a redraw keeps it. */
-  let kasperskyNote: string | undefined;
   let lastFingerprint = '';
   const slot = createNoticeSlot(rule);
-  /** The badges this script inserted (the page may use the same tag name). */
-  const badges = new WeakSet<Node>();
-
   const send = (message: ExtensionMessage): Promise<unknown> => browser.runtime.sendMessage(message).catch(() => undefined);
-  const setReport = (next: PageReport) => {
-    report = next;
-    lastReportKey = reportKey(next);
-  };
-
-  /** Draws what the plan says: the notice, or none; then the listing's badges. */
-  const apply = async (plan: PagePlan) => {
-    const notice = plan.notice;
-    // The background put the notice's code in before it answered; without it, try again at the next check.
-    const ui = notice && injectedNoticeUi(notice.mode);
-    if (notice && !ui) lastFingerprint = '';
-    if (!notice || !ui || !life.isValid()) slot.clear();
-    else {
-      kasperskyNote = notice.words.kasperskyActive ?? kasperskyNote;
-      const words = kasperskyNote ? { ...notice.words, kasperskyActive: kasperskyNote } : notice.words;
-      const classification = plan.report.classification;
-      const key = `${classification.verdict}|${notice.mode}|${JSON.stringify(words)}|${JSON.stringify(notice.policy)}`;
-      slot.show(
-        key,
-        () =>
-          ui.createNotice({
-            ...notice,
-            words,
-            classification,
-            onDetails: () => void send({ type: 'kban:open-details' }),
-            onDismiss: () => {
-              slot.clear();
-              void send({ type: 'kban:dismiss' });
-            },
-            onProceed: () => {
-              slot.clear();
-              // Checked again once the grant is stored: the warning that replaces the block screen.
-              void send({ type: 'kban:proceed' }).then(() => {
-                lastFingerprint = '';
-                schedule(0);
-              });
-            },
-          }),
-        ui,
-      );
-    }
-    if (!plan.markTiles) return setReport(plan.report);
-    // The background put the listing's code in before it answered; without it, try again at the next check.
-    const listing = injectedListing();
-    if (!listing) {
-      lastFingerprint = '';
-      return;
-    }
-    const { tiles, elements } = listing.collectTiles(document, rule);
-    const answer = (await send({ type: 'kban:tiles', ruleId: rule.id, tiles, report: plan.report, previous: lastReportKey })) as TilesPlan | undefined;
-    const words = plan.badges;
-    if (!answer || !words || !life.isValid()) return;
-    for (const { index, kind } of answer.marks) {
-      const element = elements[index];
-      const badge = element && listing.markTile(element, kind, kind === 'download' ? words.download : words.purchase, words.explanation);
-      if (badge) badges.add(badge);
-    }
-    setReport(answer.report);
-  };
+  const drawer = createPlanDrawer({
+    rule,
+    life,
+    slot,
+    send,
+    lastReportKey: () => lastReportKey,
+    setReport: (next) => {
+      report = next;
+      lastReportKey = reportKey(next);
+    },
+    readAgain: () => void (lastFingerprint = ''),
+    checkNow: () => checkNow(),
+  });
 
   const check = async () => {
     timer = undefined;
@@ -122,7 +74,7 @@ export function startPageCheck(life: Lifecycle, rule: PageRule, onReady?: () => 
     }
     // A page that keeps changing (carousels, live prices) is re-read only when what names its subject changed.
     const listing = onListingPath(rule, locationPath(location));
-    const fingerprint = pageFingerprint(rule, listing);
+    const fingerprint = pageFingerprint(document, rule, listing);
     if (fingerprint === lastFingerprint && slot.element?.isConnected !== false) {
       if (report) report = { ...report, checks: checksForUrl };
       return;
@@ -140,7 +92,7 @@ export function startPageCheck(life: Lifecycle, rule: PageRule, onReady?: () => 
       lastFingerprint = ''; // no answer (the background was restarting): try again at the next check
       return;
     }
-    await apply(plan);
+    await drawer.draw(plan);
   };
 
   const schedule = (delay = CHECK_DELAY_MS) => {
@@ -148,12 +100,17 @@ export function startPageCheck(life: Lifecycle, rule: PageRule, onReady?: () => 
     if (location.href === currentUrl && checksForUrl >= MAX_CHECKS_PER_URL && slot.element?.isConnected !== false) return;
     timer = setTimeout(() => void check(), delay);
   };
+  /** Reads the page again now, even if its fingerprint did not change. */
+  const checkNow = () => {
+    lastFingerprint = '';
+    schedule(0);
+  };
 
   /** Only our own notice or tile badges went in: nothing the page did, so nothing to check again. */
   const onlyOurs = (records: MutationRecord[]) => {
     for (const record of records) {
       if (record.removedNodes.length) return false;
-      for (const node of record.addedNodes) if (node !== slot.element && !badges.has(node)) return false;
+      for (const node of record.addedNodes) if (node !== slot.element && !drawer.isBadge(node)) return false;
     }
     return true;
   };
@@ -185,9 +142,8 @@ export function startPageCheck(life: Lifecycle, rule: PageRule, onReady?: () => 
   const api: PageCheckApi = {
     report: () => report,
     recheck: () => {
-      lastFingerprint = '';
       slot.invalidate();
-      schedule(0);
+      checkNow();
     },
   };
   // Set, not handed over: a page check of a newer kban replaces one its predecessor left.
@@ -212,30 +168,4 @@ export function startPageCheck(life: Lifecycle, rule: PageRule, onReady?: () => 
 /** The report of a page the page check leaves alone without asking the background. */
 function noneReport(rule: PageRule, url: string, checks: number, reason: string): PageReport {
   return { url, classification: { verdict: 'none', ruleId: rule.id, reasons: [`site:${rule.id}`, reason] }, action: 'none', items: 0, checks };
-}
-
-/**
- * What names a page's subject, read cheaply: its address, title, first heading, the site's product title and brand,
- * how many scripts it has (JSON-LD included; where the rule reads structured data) and, on listings, how many tiles.
- * Equal fingerprints mean a re-check would read the same signals.
- */
-function pageFingerprint(rule: PageRule, listing: boolean): string {
-  const text = (selector: string | undefined) => {
-    try {
-      return selector ? (document.querySelector(selector)?.textContent ?? '').slice(0, 300) : '';
-    } catch {
-      return '';
-    }
-  };
-  const count = (selector: string | undefined) => {
-    try {
-      return selector ? document.querySelectorAll(selector).length : 0;
-    } catch {
-      return 0;
-    }
-  };
-  // document.scripts: a new JSON-LD block is a new script, and the browser keeps that list without matching a selector over the page.
-  // Counting them walks the whole page once: not on sites whose pages carry no structured data.
-  const scripts = rule.structuredData === false ? 0 : document.scripts.length;
-  return [location.href, document.title, text('h1'), text(rule.selectors?.productTitle), text(rule.selectors?.brand), scripts, listing ? count(rule.selectors?.tile) : 0].join('\n');
 }
