@@ -1,10 +1,45 @@
 /**
- * What the listing script hands the page check (see LISTING_KEY in components/core/site-rules/find-rule.ts).
+ * What the listing script hands the page check (see LISTING_KEY in components/core/site-rules/find-rule.ts):
+ * the tiles' round trip to the background and their badges, so product pages never compile any of it.
  * @module
  */
+import type { PageRule } from '@/components/core/classifier/types';
+import type { ExtensionMessage, PagePlan, PageReport, TilesPlan } from '@/components/core/messages';
 import { markTile, unmarkTiles } from '@/components/ui/tile-badge';
 import { collectTiles } from './collect-tiles';
 
-export const listing = { collectTiles, markTile, unmarkTiles };
+/** What badging a listing came to: the badges put in, and the background's report. */
+export interface BadgedTiles {
+  badges: Element[];
+  report: PageReport;
+}
+
+/**
+ * Sends the listing's tiles to the background (`kban:tiles`, with the plan's report and `previous`, the last
+ * report's key) and badges the ones it tells apart as Kaspersky's. Undefined when the background did not answer
+ * (it was restarting) or kban went away meanwhile (`isValid`): nothing is marked then.
+ */
+export async function badgeTiles(
+  doc: Document,
+  rule: PageRule,
+  plan: PagePlan,
+  previous: string,
+  send: (message: ExtensionMessage) => Promise<unknown>,
+  isValid: () => boolean,
+): Promise<BadgedTiles | undefined> {
+  const { tiles, elements } = collectTiles(doc, rule);
+  const answer = (await send({ type: 'kban:tiles', ruleId: rule.id, tiles, report: plan.report, previous })) as TilesPlan | undefined;
+  const words = plan.badges;
+  if (!answer || !words || !isValid()) return undefined;
+  const badges: Element[] = [];
+  for (const { index, kind } of answer.marks) {
+    const element = elements[index];
+    const badge = element && markTile(element, kind, kind === 'download' ? words.download : words.purchase, words.explanation);
+    if (badge) badges.push(badge);
+  }
+  return { badges, report: answer.report };
+}
+
+export const listing = { badgeTiles, unmarkTiles };
 
 export type Listing = typeof listing;

@@ -5,7 +5,7 @@
  * @module
  */
 import type { PageRule } from '@/components/core/classifier/types';
-import type { ExtensionMessage, PagePlan, PageReport, TilesPlan } from '@/components/core/messages';
+import type { ExtensionMessage, PagePlan, PageReport } from '@/components/core/messages';
 import { injectedListing, injectedNoticeUi } from './injected';
 import type { Lifecycle } from './lifecycle';
 import type { NoticeSlot } from './notice-slot';
@@ -65,20 +65,14 @@ export function createPlanDrawer(loop: CheckLoop): PlanDrawer {
     slot.show(key, create, ui);
   };
 
-  /** Sends the listing's tiles and marks the ones the background tells apart as Kaspersky's. */
+  /** The listing's code sends the tiles and badges the ones the background tells apart as Kaspersky's. */
   const markTiles = async (plan: PagePlan) => {
     const listing = injectedListing();
     if (!listing) return loop.readAgain();
-    const { tiles, elements } = listing.collectTiles(document, rule);
-    const answer = (await send({ type: 'kban:tiles', ruleId: rule.id, tiles, report: plan.report, previous: loop.lastReportKey() })) as TilesPlan | undefined;
-    const words = plan.badges;
-    if (!answer || !words || !life.isValid()) return;
-    for (const { index, kind } of answer.marks) {
-      const element = elements[index];
-      const badge = element && listing.markTile(element, kind, kind === 'download' ? words.download : words.purchase, words.explanation);
-      if (badge) badges.add(badge);
-    }
-    loop.setReport(answer.report);
+    const marked = await listing.badgeTiles(document, rule, plan, loop.lastReportKey(), send, () => life.isValid());
+    if (!marked) return;
+    for (const badge of marked.badges) badges.add(badge);
+    loop.setReport(marked.report);
   };
 
   return {

@@ -33,7 +33,7 @@ export function injectedStructuredReader(scope: object = globalThis): SignalRead
 /** The listing's tile reader and badges, once the background put them in this world. */
 export function injectedListing(scope: object = globalThis): Listing | undefined {
   const listing = handedOver(LISTING_KEY, scope) as Partial<Listing> | undefined;
-  return typeof listing?.collectTiles === 'function' && typeof listing.markTile === 'function' && typeof listing.unmarkTiles === 'function' ? (listing as Listing) : undefined;
+  return typeof listing?.badgeTiles === 'function' && typeof listing.unmarkTiles === 'function' ? (listing as Listing) : undefined;
 }
 
 /** What draws a notice in `mode` (the warning bar, or the block screen), once its script is in this world. */

@@ -4,8 +4,6 @@
  * Drawing a plan on saved Amazon pages, with the real warning bar and the real listing code handed over the
  * way their scripts hand them over in the page check's isolated world.
  */
-import { readFileSync } from 'node:fs';
-import { fileURLToPath, URL as NodeURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ExtensionMessage, NoticeWords, PagePlan, PageReport, TilesPlan } from '@/components/core/messages';
 import { POLICY_DEFAULTS } from '@/components/core/policy/policy';
@@ -16,16 +14,10 @@ import { noticeRoot } from '@/entrypoints/notice/notice-parts';
 import { noticeUi } from '@/entrypoints/notice/notice-ui';
 import { createPlanDrawer, type CheckLoop } from '@/entrypoints/page-check/draw-plan';
 import { createNoticeSlot } from '@/entrypoints/page-check/notice-slot';
+import { showPage } from '../../fixtures/load-page';
 
-/** The saved pages (tests/fixtures/load-page.ts parses them into a window of their own; these go into the test's document). */
-const PAGES_DIR = fileURLToPath(new NodeURL('../../fixtures/pages/', import.meta.url));
 const rule = findRule('www.amazon.com')!;
 const scope = globalThis as unknown as Record<symbol, unknown>;
-
-function showPage(file: string): void {
-  const html = readFileSync(PAGES_DIR + file, 'utf8');
-  document.documentElement.innerHTML = /<html[^>]*>([\s\S]*)<\/html>/i.exec(html)?.[1] ?? html;
-}
 
 const report = (verdict: 'purchase' | 'none', items = 0): PageReport => ({
   url: location.href,

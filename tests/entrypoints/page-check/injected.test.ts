@@ -24,7 +24,7 @@ describe('the listing code', () => {
   it('is found only where the listing script handed it over whole', () => {
     expect(injectedListing({})).toBeUndefined();
     expect(injectedListing({ [Symbol.for(LISTING_KEY)]: listing })).toBe(listing);
-    expect(injectedListing({ [Symbol.for(LISTING_KEY)]: { collectTiles: listing.collectTiles } }), 'a part of it is not enough').toBeUndefined();
+    expect(injectedListing({ [Symbol.for(LISTING_KEY)]: { badgeTiles: listing.badgeTiles } }), 'a part of it is not enough').toBeUndefined();
   });
 });
 
