@@ -8,16 +8,12 @@ import type { ExtensionMessage, PagePlan, PageReport, TilesPlan } from '@/compon
 import { markTile, unmarkTiles } from '@/components/ui/tile-badge';
 import { collectTiles } from './collect-tiles';
 
-/** What badging a listing came to: the badges put in, and the background's report. */
-export interface BadgedTiles {
-  badges: Element[];
-  report: PageReport;
-}
-
 /**
  * Sends the listing's tiles to the background (`kban:tiles`, with the plan's report and `previous`, the last
- * report's key) and badges the ones it tells apart as Kaspersky's. Undefined when the background did not answer
- * (it was restarting) or kban went away meanwhile (`isValid`): nothing is marked then.
+ * report's key) and badges the ones it tells apart as Kaspersky's, adding each badge to `ours` as it goes in:
+ * the page check's MutationObserver sees the insertions before this function returns, and must know them as its
+ * own. Returns the background's report; undefined when it did not answer (it was restarting) or kban went away
+ * meanwhile (`isValid`), and nothing is marked then.
  */
 export async function badgeTiles(
   doc: Document,
@@ -26,18 +22,18 @@ export async function badgeTiles(
   previous: string,
   send: (message: ExtensionMessage) => Promise<unknown>,
   isValid: () => boolean,
-): Promise<BadgedTiles | undefined> {
+  ours: WeakSet<Node>,
+): Promise<PageReport | undefined> {
   const { tiles, elements } = collectTiles(doc, rule);
   const answer = (await send({ type: 'kban:tiles', ruleId: rule.id, tiles, report: plan.report, previous })) as TilesPlan | undefined;
   const words = plan.badges;
   if (!answer || !words || !isValid()) return undefined;
-  const badges: Element[] = [];
   for (const { index, kind } of answer.marks) {
     const element = elements[index];
     const badge = element && markTile(element, kind, kind === 'download' ? words.download : words.purchase, words.explanation);
-    if (badge) badges.push(badge);
+    if (badge) ours.add(badge);
   }
-  return { badges, report: answer.report };
+  return answer.report;
 }
 
 export const listing = { badgeTiles, unmarkTiles };

@@ -69,10 +69,8 @@ export function createPlanDrawer(loop: CheckLoop): PlanDrawer {
   const markTiles = async (plan: PagePlan) => {
     const listing = injectedListing();
     if (!listing) return loop.readAgain();
-    const marked = await listing.badgeTiles(document, rule, plan, loop.lastReportKey(), send, () => life.isValid());
-    if (!marked) return;
-    for (const badge of marked.badges) badges.add(badge);
-    loop.setReport(marked.report);
+    const report = await listing.badgeTiles(document, rule, plan, loop.lastReportKey(), send, () => life.isValid(), badges);
+    if (report) loop.setReport(report);
   };
 
   return {

@@ -133,6 +133,21 @@ describe('drawing a plan that asks for the listing\'s tiles', () => {
     expect(calls.setReport).toEqual([answer.report]);
   });
 
+  it('knows each badge as its own by the time a MutationObserver sees it go in (so its insertion schedules no re-check)', async () => {
+    scope[Symbol.for(LISTING_KEY)] = listing;
+    const answer: TilesPlan = { marks: [{ index: 0, kind: 'purchase' }, { index: 1, kind: 'purchase' }], report: report('none', 2) };
+    const drawer = createPlanDrawer(loop(() => answer).checkLoop);
+    const seen: boolean[] = [];
+    const observer = new MutationObserver((records) => {
+      for (const record of records) for (const node of record.addedNodes) if (node.nodeName === 'KBAN-BADGE') seen.push(drawer.isBadge(node));
+    });
+    observer.observe(document.documentElement, { childList: true, subtree: true });
+    await drawer.draw(tilesPlan);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    observer.disconnect();
+    expect(seen).toEqual([true, true]);
+  });
+
   it('without the listing\'s code, sends nothing, reports nothing, and has the next check read the page again', async () => {
     const { checkLoop, sent, calls } = loop();
     await createPlanDrawer(checkLoop).draw(tilesPlan);
