@@ -3,7 +3,7 @@
  * each injected only where it is needed, so the page check itself carries none of it:
  * - the generic check (entrypoints/generic-check), on sites without a rule, in "every site" mode only;
  * - the structured-data reader (entrypoints/structured-data), on sites whose rule reads structured data;
- * - the listing's tile reader and badges (entrypoints/listing), on pages with tiles to tell apart;
+ * - the listing's code (entrypoints/listing: reading, sending and badging its tiles), on pages with tiles to tell apart;
  * - the warning bar (entrypoints/notice) and the block screen (entrypoints/block-screen).
  * The last three come with the plan that needs them (`scriptsForPlan`).
  * @module
@@ -30,7 +30,7 @@ export function injectedStructuredReader(scope: object = globalThis): SignalRead
   return typeof reader === 'function' ? (reader as SignalReaders['structured']) : undefined;
 }
 
-/** The listing's tile reader and badges, once the background put them in this world. */
+/** The listing's code (its tiles' round trip to the background, and their badges), once the background put it in this world. */
 export function injectedListing(scope: object = globalThis): Listing | undefined {
   const listing = handedOver(LISTING_KEY, scope) as Partial<Listing> | undefined;
   return typeof listing?.badgeTiles === 'function' && typeof listing.unmarkTiles === 'function' ? (listing as Listing) : undefined;
