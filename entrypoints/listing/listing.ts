@@ -8,22 +8,26 @@ import type { ExtensionMessage, PagePlan, PageReport, TilesPlan } from '@/compon
 import { markTile, unmarkTiles } from '@/components/ui/tile-badge';
 import { collectTiles } from './collect-tiles';
 
+/** What the page check lends the listing for one round trip. */
+export interface TileExchange {
+  /** The key of the last report the background saw. */
+  previous: string;
+  send(message: ExtensionMessage): Promise<unknown>;
+  /** False once kban went away: nothing is marked then. */
+  isValid(): boolean;
+  /**
+   * The page check's set of its own badges, which each badge joins as it goes in: the page check's
+   * MutationObserver sees the insertions before `badgeTiles` returns, and must know them as its own.
+   */
+  ours: WeakSet<Node>;
+}
+
 /**
- * Sends the listing's tiles to the background (`kban:tiles`, with the plan's report and `previous`, the last
- * report's key) and badges the ones it tells apart as Kaspersky's, adding each badge to `ours` as it goes in:
- * the page check's MutationObserver sees the insertions before this function returns, and must know them as its
- * own. Returns the background's report; undefined when it did not answer (it was restarting) or kban went away
- * meanwhile (`isValid`), and nothing is marked then.
+ * Sends the listing's tiles to the background (`kban:tiles`, with the plan's report) and badges the ones it tells
+ * apart as Kaspersky's. Returns the background's report; undefined when it did not answer (it was restarting) or
+ * kban went away meanwhile, and nothing is marked then.
  */
-export async function badgeTiles(
-  doc: Document,
-  rule: PageRule,
-  plan: PagePlan,
-  previous: string,
-  send: (message: ExtensionMessage) => Promise<unknown>,
-  isValid: () => boolean,
-  ours: WeakSet<Node>,
-): Promise<PageReport | undefined> {
+export async function badgeTiles(doc: Document, rule: PageRule, plan: PagePlan, { previous, send, isValid, ours }: TileExchange): Promise<PageReport | undefined> {
   const { tiles, elements } = collectTiles(doc, rule);
   const answer = (await send({ type: 'kban:tiles', ruleId: rule.id, tiles, report: plan.report, previous })) as TilesPlan | undefined;
   const words = plan.badges;

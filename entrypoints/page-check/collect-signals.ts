@@ -9,7 +9,8 @@ import type { GenericSignals, PageSignals, PageRule, StructuredItem } from '@/co
 import { isKasperskyTraceUrl } from '@/components/core/trace/kaspersky-trace';
 import { addressNamesKaspersky, namesKaspersky } from '@/components/core/probe/names-kaspersky';
 
-const MAX_TEXT = 300;
+/** Characters read of any one text: names are far shorter, and a page controls its text. */
+export const MAX_TEXT = 300;
 
 /** Invisible direction marks some stores put around names (the App Store prefixes app names with U+200E). */
 const BIDI_MARKS = /[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
@@ -30,8 +31,8 @@ export function spacedText(element: Element): string {
   return parts.join(' ');
 }
 
-/** The first match of `selector` in `root`, if any. */
-function find(root: ParentNode, selector: string | undefined): Element | undefined {
+/** The first match of `selector` in `root`, if any; none for a malformed selector. */
+export function find(root: ParentNode, selector: string | undefined): Element | undefined {
   if (!selector) return undefined;
   try {
     return root.querySelector(selector) ?? undefined;

@@ -69,7 +69,7 @@ export function createPlanDrawer(loop: CheckLoop): PlanDrawer {
   const markTiles = async (plan: PagePlan) => {
     const listing = injectedListing();
     if (!listing) return loop.readAgain();
-    const report = await listing.badgeTiles(document, rule, plan, loop.lastReportKey(), send, () => life.isValid(), badges);
+    const report = await listing.badgeTiles(document, rule, plan, { previous: loop.lastReportKey(), send, isValid: () => life.isValid(), ours: badges });
     if (report) loop.setReport(report);
   };
 

@@ -4,8 +4,7 @@
  * @module
  */
 import type { PageRule } from '@/components/core/classifier/types';
-
-const MAX_TEXT = 300;
+import { find, MAX_TEXT } from './collect-signals';
 
 /**
  * The page's fingerprint: its address, title, first heading, the site's product title and brand, how many
@@ -13,13 +12,7 @@ const MAX_TEXT = 300;
  * Equal fingerprints mean a re-check would read the same signals.
  */
 export function pageFingerprint(doc: Document, rule: PageRule, listing: boolean): string {
-  const text = (selector: string | undefined) => {
-    try {
-      return selector ? (doc.querySelector(selector)?.textContent ?? '').slice(0, MAX_TEXT) : '';
-    } catch {
-      return ''; // a malformed selector in a rule must not break the page
-    }
-  };
+  const text = (selector: string | undefined) => (find(doc, selector)?.textContent ?? '').slice(0, MAX_TEXT);
   const count = (selector: string | undefined) => {
     try {
       return selector ? doc.querySelectorAll(selector).length : 0;

@@ -21,7 +21,7 @@ describe('badgeTiles', () => {
     const doc = document;
     const sent: ExtensionMessage[] = [];
     const ours = new WeakSet<Node>();
-    const marked = await badgeTiles(doc, amazon, plan, 'last-key', async (message) => (sent.push(message), answer), () => true, ours);
+    const marked = await badgeTiles(doc, amazon, plan, { previous: 'last-key', send: async (message) => (sent.push(message), answer), isValid: () => true, ours });
     const tiles = [...doc.querySelectorAll(amazon.selectors!.tile!)];
     expect(sent).toHaveLength(1);
     expect(sent[0]).toMatchObject({ type: 'kban:tiles', ruleId: 'amazon', report, previous: 'last-key' });
@@ -35,8 +35,8 @@ describe('badgeTiles', () => {
   it('marks nothing when kban went away while the background answered, or the plan carries no badge words', async () => {
     showPage('www.amazon.com/search-kaspersky.html');
     const doc = document;
-    expect(await badgeTiles(doc, amazon, plan, '', async () => answer, () => false, new WeakSet())).toBeUndefined();
-    expect(await badgeTiles(doc, amazon, { ...plan, badges: undefined }, '', async () => answer, () => true, new WeakSet())).toBeUndefined();
+    expect(await badgeTiles(doc, amazon, plan, { previous: '', send: async () => answer, isValid: () => false, ours: new WeakSet() })).toBeUndefined();
+    expect(await badgeTiles(doc, amazon, { ...plan, badges: undefined }, { previous: '', send: async () => answer, isValid: () => true, ours: new WeakSet() })).toBeUndefined();
     expect(doc.querySelectorAll('[data-kban-item]')).toHaveLength(0);
   });
 });
